@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using PolicyLoop.Ingest;
+using Spectre.Console;
+
+namespace PolicyLoop.Cli;
+
+/// <summary>Prints the per-input ingest report as a table or as JSON.</summary>
+internal static class IngestReportWriter
+{
+    public static void Write(IReadOnlyList<FileIngestReport> reports, string quarantinePath, bool json)
+    {
+        if (json)
+        {
+            WriteJson(reports, quarantinePath);
+            return;
+        }
+
+        var table = new Table().AddColumns("input", "format", "read", "stored", "duplicates", "quarantined", "blank");
+        foreach (var column in table.Columns.Skip(2))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var report in reports)
+        {
+            table.AddRow(
+                Markup.Escape(report.Name),
+                Markup.Escape(report.Format ?? "-"),
+                Count(report.Read),
+                Count(report.Stored),
+                Count(report.Duplicates),
+                Count(report.Quarantined),
+                Count(report.BlankLines));
+        }
+
+        AnsiConsole.Write(table);
+        WriteNotes(reports, quarantinePath);
+    }
+
+    private static void WriteNotes(IReadOnlyList<FileIngestReport> reports, string quarantinePath)
+    {
+        foreach (var report in reports)
+        {
+            if (report.Lenient > 0)
+            {
+                Console.WriteLine($"{report.Name}: {Count(report.Lenient)} records parsed leniently (marked in the store)");
+            }
+
+            foreach (var note in report.Notes)
+            {
+                Console.WriteLine($"{report.Name}: {note}");
+            }
+
+            if (report.Error is not null)
+            {
+                Console.Error.WriteLine($"error: {report.Error}");
+            }
+        }
+
+        if (reports.Any(report => report.Quarantined > 0))
+        {
+            Console.WriteLine($"Quarantined records, with location and reason: {quarantinePath}");
+        }
+    }
+
+    private static void WriteJson(IReadOnlyList<FileIngestReport> reports, string quarantinePath)
+    {
+        using var stream = Console.OpenStandardOutput();
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("quarantine_file", quarantinePath);
+        writer.WriteStartArray("inputs");
+        foreach (var report in reports)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("input", report.Name);
+            writer.WriteString("format", report.Format);
+            writer.WriteNumber("read", report.Read);
+            writer.WriteNumber("stored", report.Stored);
+            writer.WriteNumber("duplicates", report.Duplicates);
+            writer.WriteNumber("quarantined", report.Quarantined);
+            writer.WriteNumber("blank_lines", report.BlankLines);
+            writer.WriteNumber("lenient", report.Lenient);
+            writer.WriteString("error", report.Error);
+            writer.WriteStartArray("notes");
+            report.Notes.ForEach(writer.WriteStringValue);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using PolicyLoop.Core;
+using PolicyLoop.Ingest.Formats;
+using PolicyLoop.Ingest.Reading;
+
+namespace PolicyLoop.Ingest;
+
+/// <summary>
+/// Reads inputs into the store. Parsing runs on the calling thread while a second thread writes
+/// finished batches, each in its own transaction, so an interrupted run loses at most the batch
+/// in flight and a re-run stores exactly what is missing. A bad record never stops a run.
+/// </summary>
+public sealed partial class IngestRunner(
+    IEventStore store,
+    IngestOptions options,
+    ILogger<IngestRunner> logger,
+    IProgress<IngestProgress>? progress = null)
+{
+    private const int ProgressEveryRecords = 16_384;
+
+    /// <summary>Ingests every input and returns one report per input, in input order.</summary>
+    public async Task<IReadOnlyList<FileIngestReport>> RunAsync(
+        IReadOnlyList<InputSpec> inputs,
+        CancellationToken cancellationToken = default)
+    {
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true });
+        var writer = Task.Run(() => WriteBatchesAsync(batches.Reader, cancellationToken), cancellationToken);
+        var reports = new List<FileIngestReport>();
+        try
+        {
+            foreach (var input in inputs)
+            {
+                var report = new FileIngestReport(input.Name);
+                reports.Add(report);
+                await IngestInputAsync(input, report, batches.Writer, cancellationToken);
+            }
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+
+        await writer;
+        return reports;
+    }
+
+    private async Task WriteBatchesAsync(ChannelReader<Batch> reader, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in reader.ReadAllAsync(cancellationToken))
+        {
+            var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
+            lock (batch.Report)
+            {
+                batch.Report.Stored += outcome.Stored;
+                batch.Report.Duplicates += outcome.Duplicates;
+                batch.Report.Quarantined += batch.Quarantined.Count;
+            }
+        }
+    }
+
+    private async Task IngestInputAsync(
+        InputSpec input,
+        FileIngestReport report,
+        ChannelWriter<Batch> batches,
+        CancellationToken cancellationToken)
+    {
+        RecordReader reader;
+        try
+        {
+            reader = RecordReader.Open(input.Name, input.Open(), options.Reader);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            report.Error = $"cannot read {input.Name}: {ex.Message}";
+            LogUnreadable(input.Name, ex.Message);
+            return;
+        }
+
+        using (reader)
+        {
+            var parser = ChooseParser(reader, report);
+            if (parser is null)
+            {
+                return;
+            }
+
+            LogInputStarted(input.Name, parser.Format);
+            await ReadRecordsAsync(input, reader, parser, report, batches, cancellationToken);
+        }
+    }
+
+    private IRecordParser? ChooseParser(RecordReader reader, FileIngestReport report)
+    {
+        if (reader.Transcoded is { } encoding)
+        {
+            report.Notes.Add($"transcoded from {encoding} to UTF-8; byte offsets refer to the UTF-8 text");
+        }
+
+        var format = options.Format;
+        if (format == LogFormat.Auto)
+        {
+            format = FormatDetector.Detect(reader.Prefix, out var reason);
+            if (format is null)
+            {
+                report.Error = $"cannot detect the log format of {report.Name}: {reason}; pass --format";
+                return null;
+            }
+        }
+
+        report.Format = format;
+        var parser = ParserRegistry.Create(format, options.Parser, out var diagnostic);
+        if (parser is null)
+        {
+            report.Error = diagnostic?.ToString() ?? $"no parser for format {format}";
+        }
+
+        return parser;
+    }
+
+    private async Task ReadRecordsAsync(
+        InputSpec input,
+        RecordReader reader,
+        IRecordParser parser,
+        FileIngestReport report,
+        ChannelWriter<Batch> batches,
+        CancellationToken cancellationToken)
+    {
+        var batch = new Batch(report, options.BatchSize);
+        var records = new RecordTranslator(parser, reader.Identity, options.Reader.RawCapBytes);
+        while (reader.TryRead(out var record))
+        {
+            report.Read++;
+            records.Translate(record, batch, report);
+            if (batch.Count >= options.BatchSize)
+            {
+                await batches.WriteAsync(batch, cancellationToken);
+                batch = new Batch(report, options.BatchSize);
+            }
+
+            if (report.Read % ProgressEveryRecords == 0)
+            {
+                progress?.Report(new IngestProgress(input.Name, reader.SourcePosition, input.Length, report.Read));
+            }
+        }
+
+        report.BlankLines = reader.BlankLines;
+        await batches.WriteAsync(batch, cancellationToken);
+        progress?.Report(new IngestProgress(input.Name, input.Length ?? reader.SourcePosition, input.Length, report.Read));
+    }
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Cannot read input {Input}: {Reason}")]
+    private partial void LogUnreadable(string input, string reason);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Reading {Input} as {Format}")]
+    private partial void LogInputStarted(string input, string format);
+}

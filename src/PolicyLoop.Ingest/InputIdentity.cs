@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+
+namespace PolicyLoop.Ingest;
+
+/// <summary>
+/// A stable identity of an input's content: a hash of its first line (at most 4 KiB of it, after
+/// decompression). It survives renames, moves and appends, so re-ingesting the same log, or a
+/// log that has grown, yields the same event ids for the records already seen.
+/// </summary>
+public sealed class InputIdentity
+{
+    /// <summary>How many bytes of the first line feed the hash.</summary>
+    public const int PrefixBytes = 4096;
+
+    private InputIdentity(string name, string hash)
+    {
+        Name = name;
+        Hash = hash;
+    }
+
+    /// <summary>The input as the user named it (a path, or <c>-</c> for standard input).</summary>
+    public string Name { get; }
+
+    /// <summary>Sixteen hex digits of the SHA-256 of the first line.</summary>
+    public string Hash { get; }
+
+    public static InputIdentity FromPrefix(string name, ReadOnlySpan<byte> start)
+    {
+        var end = start.IndexOf((byte)'\n');
+        var firstLine = end < 0 ? start : start[..end];
+        if (firstLine.Length > PrefixBytes)
+        {
+            firstLine = firstLine[..PrefixBytes];
+        }
+
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(firstLine, digest);
+        return new InputIdentity(name, Convert.ToHexStringLower(digest[..8]));
+    }
+
+    /// <summary>The event id of a record that has no id of its own: the input hash and the byte offset.</summary>
+    public string EventIdAt(long byteOffset) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Hash}@{byteOffset}");
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using PolicyLoop.Core;
+
+namespace PolicyLoop.Ingest.Reading;
+
+/// <summary>
+/// Splits an input into line records with exact line numbers and byte offsets. It decompresses
+/// gzip (recognised by its magic bytes, not the file name), skips a UTF-8 byte order mark,
+/// transcodes UTF-16 input that starts with a byte order mark, strips CR before LF, and cuts
+/// records longer than the limit instead of buffering them whole.
+/// </summary>
+public sealed partial class RecordReader : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly GzipReadStream? _gzip;
+    private readonly Stream _compressed;
+    private readonly RecordReaderOptions _options;
+    private readonly string _name;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private int _scan;
+    private bool _endOfInput;
+    private long _bufferOffset;
+    private long _line;
+    private byte[]? _oversizedHead;
+
+    private RecordReader(string name, Stream compressed, Stream decoded, GzipReadStream? gzip, byte[] prefix,
+        int prefixLength, RecordReaderOptions options)
+    {
+        _name = name;
+        _compressed = compressed;
+        _stream = decoded;
+        _gzip = gzip;
+        _options = options;
+        _buffer = new byte[Math.Max(options.PrefixBytes, 256 * 1024)];
+        prefix.AsSpan(0, prefixLength).CopyTo(_buffer);
+        _end = prefixLength;
+        Identity = InputIdentity.FromPrefix(name, Prefix);
+    }
+
+    /// <summary>The input's content identity, from its first line.</summary>
+    public InputIdentity Identity { get; }
+
+    /// <summary>The first bytes of the decoded input, for format detection. Valid until the first read.</summary>
+    public ReadOnlySpan<byte> Prefix => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>True when the input was gzip-compressed.</summary>
+    public bool Compressed => _gzip is not null;
+
+    /// <summary>How the input's text was encoded, when it was not plain UTF-8.</summary>
+    public string? Transcoded { get; private set; }
+
+    /// <summary>Empty lines seen; they are not records.</summary>
+    public long BlankLines { get; private set; }
+
+    /// <summary>Bytes consumed from the underlying file or stream, for progress reporting.</summary>
+    public long SourcePosition => _gzip?.CompressedPosition ?? _bufferOffset + _start;
+
+    /// <summary>Opens an input stream, reading ahead its first bytes.</summary>
+    public static RecordReader Open(string name, Stream source, RecordReaderOptions? options = null)
+    {
+        options ??= new RecordReaderOptions();
+        var magic = new byte[2];
+        var magicLength = ReadAtLeast(source, magic, 2);
+        Stream decoded = new PrefixedStream(magic, magicLength, source);
+        GzipReadStream? gzip = null;
+        if (magicLength == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        {
+            gzip = new GzipReadStream(decoded);
+            decoded = gzip;
+        }
+
+        var prefix = new byte[options.PrefixBytes];
+        var prefixLength = ReadAtLeast(decoded, prefix, 4);
+        var (encoding, bomLength) = DetectByteOrderMark(prefix.AsSpan(0, prefixLength));
+        if (encoding is not null)
+        {
+            decoded = Encoding.CreateTranscodingStream(
+                new PrefixedStream(prefix[bomLength..prefixLength], prefixLength - bomLength, decoded),
+                encoding,
+                Encoding.UTF8);
+            prefixLength = 0;
+        }
+
+        prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength);
+        var reader = new RecordReader(name, source, decoded, gzip, prefix, prefixLength, options)
+        {
+            Transcoded = encoding?.WebName,
+        };
+        reader.SkipUtf8ByteOrderMark();
+        return reader;
+    }
+
+    private void SkipUtf8ByteOrderMark()
+    {
+        if (Prefix.StartsWith("\uFEFF"u8))
+        {
+            _start += 3;
+            _scan = _start;
+        }
+    }
+
+    private static (Encoding? Encoding, int BomLength) DetectByteOrderMark(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (Encoding.Unicode, 2);
+        }
+
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (Encoding.BigEndianUnicode, 2);
+        }
+
+        return (null, 0);
+    }
+
+    private static int ReadAtLeast(Stream stream, Span<byte> buffer, int minimum)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = stream.Read(buffer[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+            if (total >= minimum)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _compressed.Dispose();
+    }
+
+    private RecordLocation LocationAt(int bufferIndex) => new(_name, _line, _bufferOffset + bufferIndex);
+}

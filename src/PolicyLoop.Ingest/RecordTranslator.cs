@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using PolicyLoop.Core;
+
+namespace PolicyLoop.Ingest;
+
+/// <summary>Turns raw records into events or quarantined records, checking UTF-8 before parsing.</summary>
+internal sealed class RecordTranslator(IRecordParser parser, InputIdentity identity, int rawCapBytes)
+{
+    public void Translate(in RawRecord record, Batch batch, FileIngestReport report)
+    {
+        if (record.Problem is { } problem)
+        {
+            batch.Quarantined.Add(Quarantine(record, problem));
+            return;
+        }
+
+        var bytes = record.Bytes.Span;
+        var invalidAt = FindInvalidUtf8(bytes);
+        if (invalidAt >= 0)
+        {
+            var reason = $"invalid UTF-8 at byte {invalidAt} of the record; re-encode the log as UTF-8";
+            batch.Quarantined.Add(Quarantine(record, reason));
+            return;
+        }
+
+        var outcome = parser.Parse(record, Encoding.UTF8.GetString(bytes), identity);
+        if (outcome.Event is { } decisionEvent)
+        {
+            decisionEvent.Location ??= record.Location;
+            batch.Events.Add(decisionEvent);
+            if (decisionEvent.Lenient)
+            {
+                report.Lenient++;
+            }
+        }
+        else
+        {
+            batch.Quarantined.Add(Quarantine(record, outcome.Error ?? "the parser rejected the record"));
+        }
+    }
+
+    private QuarantinedRecord Quarantine(in RawRecord record, string reason)
+    {
+        var bytes = record.Bytes.Span;
+        var kept = bytes.Length > rawCapBytes ? bytes[..rawCapBytes] : bytes;
+        var valid = FindInvalidUtf8(kept) < 0;
+        return new QuarantinedRecord(
+            Id: identity.EventIdAt(record.Location.ByteOffset),
+            Location: record.Location,
+            Format: parser.Format,
+            Reason: reason,
+            RawText: Encoding.UTF8.GetString(kept),
+            RawTruncated: record.Length > kept.Length,
+            RawBase64: valid ? null : Convert.ToBase64String(kept));
+    }
+
+    /// <summary>Returns the offset of the first byte that is not valid UTF-8, or -1.</summary>
+    private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return -1;
+        }
+
+        var offset = 0;
+        Span<char> scratch = stackalloc char[512];
+        while (offset < bytes.Length)
+        {
+            var status = Utf8.ToUtf16(bytes[offset..], scratch, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status == OperationStatus.InvalidData)
+            {
+                return offset;
+            }
+
+            if (status == OperationStatus.Done)
+            {
+                break;
+            }
+        }
+
+        // A sequence cut off at the end of a truncated raw head is the only way to get here.
+        return offset;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using PolicyLoop.Core;
+
+namespace PolicyLoop.Storage;
+
+/// <summary>
+/// The event store in a single DuckDB file. Events are keyed by id, so storing the same event
+/// twice keeps the first copy. Quarantined records live in the store too, and new ones are also
+/// appended to a JSON lines file beside it for people and tools that read files.
+/// </summary>
+public sealed partial class DuckDbEventStore : IEventStore
+{
+    private readonly DuckDBConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly QuarantineFile _quarantineFile;
+
+    private DuckDbEventStore(DuckDBConnection connection, string path, TimeProvider time)
+    {
+        _connection = connection;
+        _time = time;
+        Path = path;
+        _quarantineFile = new QuarantineFile(QuarantineFile.PathBeside(path));
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The JSON lines file that receives newly quarantined records.</summary>
+    public string QuarantinePath => _quarantineFile.Path;
+
+    /// <summary>The open connection, for the store's query classes in other components.</summary>
+    public DbConnection Connection => _connection;
+
+    /// <summary>
+    /// Opens (creating when missing) the store at <paramref name="path"/> and migrates it to the
+    /// current schema. Extension auto-install is off, so opening never reaches the network.
+    /// </summary>
+    public static DuckDbEventStore Open(string path, TimeProvider? time = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new DuckDBConnection(
+            $"DataSource={full};autoinstall_known_extensions=false;autoload_known_extensions=false");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw new StoreException(DescribeOpenFailure(path, ex), ex);
+        }
+
+        var store = new DuckDbEventStore(connection, full, time ?? TimeProvider.System);
+        store.Migrate();
+        return store;
+    }
+
+    private static string DescribeOpenFailure(string path, DuckDBException ex)
+    {
+        if (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the store {path} is open in another process, and DuckDB allows one writer at a time; "
+                + "wait for that process to finish or pass another --store";
+        }
+
+        return $"cannot open the store {path}: {ex.Message}; check that it is a PolicyLoop store (a DuckDB file) "
+            + "or pass another --store";
+    }
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int CurrentSchemaVersion => StoreSchema.Migrations.Count;
+
+    /// <summary>The schema version of the open store.</summary>
+    public int SchemaVersion => ReadSchemaVersion();
+
+    private void Migrate()
+    {
+        Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        var version = ReadSchemaVersion();
+        if (version > CurrentSchemaVersion)
+        {
+            throw new StoreException(
+                $"the store {Path} has schema version {version}, newer than this build's {CurrentSchemaVersion}; "
+                + "upgrade PolicyLoop to read it");
+        }
+
+        for (var next = version + 1; next <= CurrentSchemaVersion; next++)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Execute(StoreSchema.Migrations[next - 1]);
+            using var record = Command("INSERT INTO schema_version VALUES ($version, $now)");
+            record.Parameters.Add(new DuckDBParameter("version", next));
+            record.Parameters.Add(new DuckDBParameter("now", _time.GetUtcNow().UtcDateTime));
+            record.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private int ReadSchemaVersion()
+    {
+        using var command = Command("SELECT coalesce(max(version), 0) FROM schema_version");
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal DuckDBCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    internal void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,66 @@
+namespace PolicyLoop.Storage;
+
+/// <summary>
+/// The store's tables, as ordered migrations. Migration n brings a store from schema version n-1
+/// to n; the <c>schema_version</c> table records which have run.
+/// </summary>
+internal static class StoreSchema
+{
+    public const string EventColumns = """
+        event_id VARCHAR NOT NULL,
+        time TIMESTAMP NOT NULL,
+        source VARCHAR NOT NULL,
+        decision VARCHAR NOT NULL,
+        mode VARCHAR NOT NULL,
+        policy_id VARCHAR,
+        policy_version VARCHAR,
+        rule_id VARCHAR,
+        matched_rules VARCHAR[],
+        reason VARCHAR,
+        client_ip VARCHAR,
+        user_id VARCHAR,
+        roles VARCHAR[],
+        session_id VARCHAR,
+        tenant VARCHAR,
+        method VARCHAR,
+        host VARCHAR,
+        path VARCHAR,
+        query VARCHAR,
+        status INTEGER,
+        user_agent VARCHAR,
+        referer VARCHAR,
+        bytes BIGINT,
+        content VARCHAR,
+        scores JSON,
+        country VARCHAR,
+        asn VARCHAR,
+        org VARCHAR,
+        labels JSON,
+        attributes JSON,
+        raw VARCHAR,
+        lenient BOOLEAN NOT NULL,
+        input_file VARCHAR,
+        input_line BIGINT,
+        input_offset BIGINT,
+        ingested_at TIMESTAMP NOT NULL
+        """;
+
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        $"""
+        CREATE TABLE events ({EventColumns}, PRIMARY KEY (event_id));
+        CREATE TABLE ingest_staging ({EventColumns});
+        CREATE TABLE quarantine (
+            id VARCHAR PRIMARY KEY,
+            input_file VARCHAR NOT NULL,
+            line BIGINT NOT NULL,
+            byte_offset BIGINT NOT NULL,
+            format VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            raw VARCHAR NOT NULL,
+            raw_truncated BOOLEAN NOT NULL,
+            raw_base64 VARCHAR,
+            quarantined_at TIMESTAMP NOT NULL);
+        """,
+    ];
+}
