@@ -33,9 +33,22 @@ internal static class IngestCommand
             Description = "Exit with code 1 when any record was quarantined.",
         };
 
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = "Records per store transaction; an interrupted run keeps every committed batch.",
+            DefaultValueFactory = _ => new IngestOptions().BatchSize,
+        };
+        batchSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--batch-size must be at least 1");
+            }
+        });
+
         var command = new Command("ingest", "Read decision logs into the store; bad records go to the quarantine.")
         {
-            paths, store, format, mapping, json, strict,
+            paths, store, format, mapping, json, strict, batchSize,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new IngestRequest(
@@ -44,7 +57,8 @@ internal static class IngestCommand
                 parsed.GetValue(format)!,
                 parsed.GetValue(mapping),
                 parsed.GetValue(json),
-                parsed.GetValue(strict)),
+                parsed.GetValue(strict),
+                parsed.GetValue(batchSize)),
             cancellationToken));
         return command;
     }
@@ -67,6 +81,7 @@ internal static class IngestCommand
         {
             Format = request.Format,
             Parser = new ParserOptions(request.Mapping),
+            BatchSize = request.BatchSize,
         };
 
         using var loggers = Logging.CreateFactory();
@@ -96,5 +111,6 @@ internal static class IngestCommand
         string Format,
         string? Mapping,
         bool Json,
-        bool Strict);
+        bool Strict,
+        int BatchSize);
 }

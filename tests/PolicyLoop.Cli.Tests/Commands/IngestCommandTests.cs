@@ -1,0 +1,118 @@
+using System.Text.Json;
+
+namespace PolicyLoop.Cli.Tests.Commands;
+
+public sealed class IngestCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("policyloop-cli-").FullName;
+
+    private static string SampleLog => Path.Combine(CliProcess.RepositoryRoot, "samples", "logs", "apache_access.log");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static JsonElement OnlyInput(CliResult result)
+    {
+        using var json = JsonDocument.Parse(result.Stdout);
+        return json.RootElement.GetProperty("inputs").EnumerateArray().Single().Clone();
+    }
+
+    [Fact]
+    public async Task Ingest_BundledSampleTwice_StoresOnceThenReportsDuplicates()
+    {
+        var first = await CliProcess.RunAsync(_folder, ["ingest", SampleLog, "--json"]);
+        var second = await CliProcess.RunAsync(_folder, ["ingest", SampleLog, "--json"]);
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        var firstReport = OnlyInput(first);
+        firstReport.GetProperty("format").GetString().ShouldBe("apache");
+        firstReport.GetProperty("read").GetInt64().ShouldBe(10_000);
+        firstReport.GetProperty("stored").GetInt64().ShouldBe(10_000);
+        firstReport.GetProperty("lenient").GetInt64().ShouldBe(1);
+        second.ExitCode.ShouldBe(0, second.ToString());
+        var secondReport = OnlyInput(second);
+        secondReport.GetProperty("stored").GetInt64().ShouldBe(0);
+        secondReport.GetProperty("duplicates").GetInt64().ShouldBe(10_000);
+        File.Exists(Path.Combine(_folder, ".policyloop", "events.duckdb")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Ingest_TableOutput_ShowsCountsPerInput()
+    {
+        var result = await CliProcess.RunAsync(_folder, ["ingest", SampleLog]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("10,000");
+        result.Stdout.ShouldContain("parsed leniently");
+    }
+
+    [Fact]
+    public async Task Ingest_StandardInput_ReadsDash()
+    {
+        var lines = string.Join('\n', File.ReadLines(SampleLog).Take(25));
+
+        var result = await CliProcess.RunAsync(_folder, ["ingest", "-", "--json"], stdin: lines);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        OnlyInput(result).GetProperty("stored").GetInt64().ShouldBe(25);
+    }
+
+    [Fact]
+    public async Task Ingest_MissingFile_ExitsWithInputErrorNamingPath()
+    {
+        var result = await CliProcess.RunAsync(_folder, ["ingest", "no-such-file.log"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("no-such-file.log");
+    }
+
+    [Fact]
+    public async Task Ingest_StrictWithQuarantinedRecord_ExitsWithFindings()
+    {
+        var log = Path.Combine(_folder, "bad.log");
+        var good = File.ReadLines(SampleLog).First();
+        await File.WriteAllTextAsync(log, good + "\n" + good.Replace("200", "OK", StringComparison.Ordinal) + "\n",
+            TestContext.Current.CancellationToken);
+
+        var lenient = await CliProcess.RunAsync(_folder, ["ingest", log, "--json", "--store", "a.duckdb"]);
+        var strict = await CliProcess.RunAsync(_folder, ["ingest", log, "--json", "--store", "b.duckdb", "--strict"]);
+
+        lenient.ExitCode.ShouldBe(0, lenient.ToString());
+        OnlyInput(lenient).GetProperty("quarantined").GetInt64().ShouldBe(1);
+        strict.ExitCode.ShouldBe(1, strict.ToString());
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownFormat_ExitsWithUsageError()
+    {
+        var result = await CliProcess.RunAsync(_folder, ["ingest", SampleLog, "--format", "syslog"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("syslog");
+    }
+
+    [Fact]
+    public async Task Summary_AfterIngest_CountsDecisions()
+    {
+        await CliProcess.RunAsync(_folder, ["ingest", SampleLog]);
+
+        var result = await CliProcess.RunAsync(_folder, ["summary", "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        json.RootElement.GetProperty("events").GetInt64().ShouldBe(10_000);
+        var decisions = json.RootElement.GetProperty("by_decision").EnumerateArray()
+            .ToDictionary(row => row.GetProperty("key").GetString()!, row => row.GetProperty("events").GetInt64());
+        decisions["deny"].ShouldBe(2);
+        decisions["error"].ShouldBe(3);
+        decisions["allow"].ShouldBe(9_995);
+    }
+
+    [Fact]
+    public async Task Summary_NoStore_ExitsWithHint()
+    {
+        var result = await CliProcess.RunAsync(_folder, ["summary"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("policyloop ingest");
+    }
+}
