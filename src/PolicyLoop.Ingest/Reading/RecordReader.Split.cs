@@ -88,6 +88,13 @@ public sealed partial class RecordReader
     private bool FillBuffer(out string problem)
     {
         problem = "";
+        if (_deferredProblem is { } deferred)
+        {
+            _endOfInput = true;
+            problem = deferred;
+            return false;
+        }
+
         MakeRoom();
         try
         {

@@ -24,6 +24,7 @@ public sealed partial class RecordReader : IDisposable
     private long _bufferOffset;
     private long _line;
     private byte[]? _oversizedHead;
+    private string? _deferredProblem;
 
     private RecordReader(string name, Stream compressed, Stream decoded, GzipReadStream? gzip, byte[] prefix,
         int prefixLength, RecordReaderOptions options)
@@ -72,7 +73,7 @@ public sealed partial class RecordReader : IDisposable
         }
 
         var prefix = new byte[options.PrefixBytes];
-        var prefixLength = ReadAtLeast(decoded, prefix, 4);
+        var prefixLength = ReadDecoded(decoded, prefix, 4, out var problem);
         var (encoding, bomLength) = DetectByteOrderMark(prefix.AsSpan(0, prefixLength));
         if (encoding is not null)
         {
@@ -83,10 +84,15 @@ public sealed partial class RecordReader : IDisposable
             prefixLength = 0;
         }
 
-        prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength);
+        if (problem is null)
+        {
+            prefixLength += ReadDecoded(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength, out problem);
+        }
+
         var reader = new RecordReader(name, source, decoded, gzip, prefix, prefixLength, options)
         {
             Transcoded = encoding?.WebName,
+            _deferredProblem = problem,
         };
         reader.SkipUtf8ByteOrderMark();
         return reader;
@@ -114,6 +120,39 @@ public sealed partial class RecordReader : IDisposable
         }
 
         return (null, 0);
+    }
+
+    /// <summary>
+    /// Reads decoded bytes; a corrupt or truncated compressed stream keeps what was read and returns
+    /// the problem, so the records before the damage are still delivered.
+    /// </summary>
+    private static int ReadDecoded(Stream stream, Span<byte> buffer, int minimum, out string? problem)
+    {
+        problem = null;
+        var total = 0;
+        try
+        {
+            while (total < buffer.Length)
+            {
+                var n = stream.Read(buffer[total..]);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                total += n;
+                if (total >= minimum)
+                {
+                    break;
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            problem = ex.Message;
+        }
+
+        return total;
     }
 
     private static int ReadAtLeast(Stream stream, Span<byte> buffer, int minimum)
