@@ -27,6 +27,7 @@ internal sealed unsafe partial class GzipReadStream : Stream
     private bool _memberEnded;
     private bool _finished;
     private bool _disposed;
+    private InvalidDataException? _pendingError;
 
     public GzipReadStream(Stream inner)
     {
@@ -64,6 +65,12 @@ internal sealed unsafe partial class GzipReadStream : Stream
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_pendingError is not null)
+        {
+            _finished = true;
+            throw _pendingError;
+        }
+
         if (buffer.IsEmpty || _finished)
         {
             return 0;
@@ -137,8 +144,15 @@ internal sealed unsafe partial class GzipReadStream : Stream
         else if (status != ZOk && status != ZBufError)
         {
             var message = _zstream->Msg == null ? $"status {status}" : Marshal.PtrToStringUTF8((IntPtr)_zstream->Msg);
-            throw new InvalidDataException(
+            _pendingError = new InvalidDataException(
                 $"gzip data is corrupt near compressed byte {CompressedPosition}: {message}.");
+        }
+
+        // Bytes inflated before the error are delivered first; the error surfaces on the next read.
+        if (_pendingError is not null && produced == 0)
+        {
+            _finished = true;
+            throw _pendingError;
         }
 
         return produced;
