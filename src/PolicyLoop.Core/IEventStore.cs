@@ -13,4 +13,7 @@ public interface IEventStore : IDisposable
 
     /// <summary>Counts events per source, decision, rule and day.</summary>
     StoreSummary Summarize();
+
+    /// <summary>Streams the events that match <paramref name="query"/> in time order, then by event id.</summary>
+    IEnumerable<DecisionEvent> ReadEvents(EventQuery query);
 }

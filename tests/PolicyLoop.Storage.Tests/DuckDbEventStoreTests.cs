@@ -150,4 +150,56 @@ public sealed class DuckDbEventStoreTests : IDisposable
         error.Message.ShouldContain(_temp.StorePath);
         error.Message.ShouldContain("--store");
     }
+
+    [Fact]
+    public void ReadEvents_StoredEvents_RoundTripEveryField()
+    {
+        using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
+        var original = Event("b", Decision.Deny, "waf-1");
+        original.Mode = EnforcementMode.Shadow;
+        original.Roles = ["admin", "support"];
+        original.Attributes = """{"protocol":"HTTP/1.1"}""";
+        original.Lenient = true;
+        store.StoreBatch([original], []);
+
+        var read = store.ReadEvents(new EventQuery()).ShouldHaveSingleItem();
+
+        read.EventId.ShouldBe("b");
+        read.Time.ShouldBe(Noon);
+        read.Time.Kind.ShouldBe(DateTimeKind.Utc);
+        read.Decision.ShouldBe(Decision.Deny);
+        read.Mode.ShouldBe(EnforcementMode.Shadow);
+        read.RuleId.ShouldBe("waf-1");
+        read.MatchedRules.ShouldBe(["waf-1", "count-geo"]);
+        read.Roles.ShouldBe(["admin", "support"]);
+        read.ClientIp.ShouldBe("192.0.2.7");
+        read.Status.ShouldBe(403);
+        read.Scores["violence"].ShouldBe(0.25);
+        read.Labels["partner"].ShouldBe("acme");
+        read.Attributes.ShouldBe("""{"protocol":"HTTP/1.1"}""");
+        read.Lenient.ShouldBeTrue();
+        read.Location.ShouldBe(new RecordLocation("access.log", 3, 120));
+    }
+
+    [Fact]
+    public void ReadEvents_TimeRangeAndSource_FiltersAndOrdersByTimeThenId()
+    {
+        using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
+        var events = new[] { ("c", 2), ("a", 2), ("b", 1), ("d", 5) }
+            .Select(pair =>
+            {
+                var e = Event(pair.Item1);
+                e.Time = Noon.AddMinutes(pair.Item2);
+                return e;
+            })
+            .ToList();
+        var other = Event("z");
+        other.Source = "opa";
+        events.Add(other);
+        store.StoreBatch(events, []);
+
+        var read = store.ReadEvents(new EventQuery(Since: Noon.AddMinutes(1), Until: Noon.AddMinutes(5), Source: "apache"));
+
+        read.Select(e => e.EventId).ShouldBe(["b", "a", "c"]);
+    }
 }
