@@ -1,0 +1,25 @@
+namespace PolicyLoop.Reports.Html;
+
+/// <summary>The inline stylesheet of <see cref="HtmlReportWriter"/>.</summary>
+public static partial class HtmlReportWriter
+{
+    private const string Stylesheet = """
+        body{font-family:"DejaVu Sans",Arial,sans-serif;color:#222;margin:0;background:#f6f7f9}
+        main{max-width:1100px;margin:0 auto;padding:24px}
+        h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-size:15px;margin:16px 0 6px}
+        .meta,.detail{color:#666;font-size:12px}
+        .cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
+        .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;min-width:200px}
+        .card .value{font-size:22px;font-weight:bold}.card .label{font-size:12px;color:#555}
+        figure{background:#fff;border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:8px}
+        svg{width:100%;height:auto;font-family:"DejaVu Sans",Arial,sans-serif}
+        table{border-collapse:collapse;background:#fff;width:100%;font-size:13px;margin-bottom:8px}
+        th,td{border:1px solid #e1e1e1;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th{background:#eef1f5}.n{text-align:right;white-space:nowrap}
+        code{font-family:"DejaVu Sans Mono",monospace;font-size:12px}
+        mark{background:#ffe08a}
+        .bar{display:inline-block;width:90px;height:9px;background:#eee;margin-right:6px}
+        .bar span{display:block;height:9px;background:#c0392b}
+        .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
+        """;
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using PolicyLoop.Reports.Model;
+
+namespace PolicyLoop.Reports;
+
+/// <summary>Renders a forensic report as short Markdown: totals, rejects per rule and the top values.</summary>
+public static class MarkdownReportWriter
+{
+    private const int MaxRows = 10;
+
+    public static string Render(ForensicReport report)
+    {
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"## {SafeText.Markdown(report.Title)}\n\n");
+        var totals = report.Totals;
+        md.Append(CultureInfo.InvariantCulture,
+            $"{ReportFormat.Count(totals.Events)} events; the policy rejects {ReportFormat.Count(totals.Rejects)} ({ReportFormat.Percent(totals.RejectRate)}); "
+            + $"the logs show {ReportFormat.Count(totals.LoggedRejects)} rejects; {ReportFormat.Count(totals.EvaluationErrors)} evaluation errors.\n\n");
+
+        md.Append("| rule | action | rejects | share | other matches |\n|---|---|---:|---:|---:|\n");
+        foreach (var rule in report.Rules.Take(MaxRows))
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {SafeText.Markdown(rule.RuleId)} | {rule.Action} | {ReportFormat.Count(rule.Rejects)} | "
+                + $"{ReportFormat.Percent(rule.ShareOfRejects)} | {ReportFormat.Count(rule.NonDecidingMatches)} |\n");
+        }
+
+        AppendRanked(md, "Top clients among rejects", report.TopClients);
+        AppendRanked(md, "Top user agents among rejects", report.TopUserAgents);
+        AppendRanked(md, "Top paths among rejects", report.TopPaths);
+        return md.ToString();
+    }
+
+    private static void AppendRanked(StringBuilder md, string heading, IReadOnlyList<RankedValue> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"\n**{heading}**\n\n| value | rejects | share |\n|---|---:|---:|\n");
+        foreach (var value in values.Take(5))
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {SafeText.Markdown(value.Value, 80)} | {ReportFormat.Count(value.Count)} | {ReportFormat.Percent(value.Share)} |\n");
+        }
+    }
+
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace PolicyLoop.Reports;
+
+/// <summary>Number formats shared by the report writers, independent of the machine's culture.</summary>
+public static class ReportFormat
+{
+    /// <summary>A count with thousands separators: 12,345.</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a percentage with two decimals and no space: 0.1234 gives 12.34%.</summary>
+    public static string Percent(double fraction) =>
+        (fraction * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+}
