@@ -1,0 +1,33 @@
+using PolicyLoop.Core;
+
+namespace PolicyLoop.Analysis.Forensics;
+
+/// <summary>
+/// What a policy decided for one event: the decision, the deciding rule and its action, every
+/// rule that matched, and the rules whose condition could not be evaluated.
+/// </summary>
+public sealed record EventOutcome(
+    Decision Decision,
+    string? DecidingRuleId,
+    IReadOnlyList<RuleMatch> Matches,
+    IReadOnlyList<string> ErroredRules)
+{
+    /// <summary>The outcome the source itself logged, for reports on logs without a policy.</summary>
+    public static EventOutcome Logged(DecisionEvent decisionEvent)
+    {
+        var decided = decisionEvent.IsReject ? decisionEvent.RuleId : null;
+        var matches = decisionEvent.MatchedRules
+            .Select(rule => new RuleMatch(rule, rule == decided, Action: null))
+            .ToList();
+        if (decided is not null && !decisionEvent.MatchedRules.Contains(decided))
+        {
+            matches.Insert(0, new RuleMatch(decided, true, Action: null));
+        }
+
+        var decision = decisionEvent.Mode == EnforcementMode.Enforce ? decisionEvent.Decision : Decision.Allow;
+        return new EventOutcome(decision, decided, matches, []);
+    }
+
+    /// <summary>True when the outcome rejects the request.</summary>
+    public bool IsReject => Decision is not Decision.Allow and not Decision.Unknown;
+}
