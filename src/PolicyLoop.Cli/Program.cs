@@ -2,10 +2,17 @@ using System.CommandLine;
 using PolicyLoop.Cli;
 using PolicyLoop.Cli.Commands;
 
+// Without a terminal, Spectre.Console assumes 80 columns and wraps tables; logs and CI keep whole lines.
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = 160;
+}
+
 var root = new RootCommand("PolicyLoop: turn decision logs into better safety policies.")
 {
     IngestCommand.Create(),
     SummaryCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -12,10 +12,13 @@ public sealed record EventOutcome(
     IReadOnlyList<RuleMatch> Matches,
     IReadOnlyList<string> ErroredRules)
 {
+    /// <summary>The rule id reported for a logged reject whose source names no rule, such as an access log.</summary>
+    public const string NoRuleLogged = "(no rule logged)";
+
     /// <summary>The outcome the source itself logged, for reports on logs without a policy.</summary>
     public static EventOutcome Logged(DecisionEvent decisionEvent)
     {
-        var decided = decisionEvent.IsReject ? decisionEvent.RuleId : null;
+        var decided = decisionEvent.IsReject ? decisionEvent.RuleId ?? NoRuleLogged : null;
         var matches = decisionEvent.MatchedRules
             .Select(rule => new RuleMatch(rule, rule == decided, Action: null))
             .ToList();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using PolicyLoop.Ingest;
 using PolicyLoop.Ingest.Formats;
 using PolicyLoop.Storage;
@@ -65,18 +64,6 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(IngestRequest request, CancellationToken cancellationToken)
     {
-        if (request.Mapping is not null && !File.Exists(request.Mapping))
-        {
-            throw new UsageException($"mapping file not found: {request.Mapping}; pass the path of a YAML mapping file");
-        }
-
-        var inputs = InputResolver.Resolve(request.Paths, Console.OpenStandardInput, out var missing);
-        foreach (var path in missing)
-        {
-            await Console.Error.WriteLineAsync(
-                $"error: no file matches {path}; check the path, or quote a glob pattern so the shell does not expand it");
-        }
-
         var options = new IngestOptions
         {
             Format = request.Format,
@@ -84,25 +71,17 @@ internal static class IngestCommand
             BatchSize = request.BatchSize,
         };
 
-        using var loggers = Logging.CreateFactory();
         using var store = DuckDbEventStore.Open(request.Store);
-        var progress = IngestProgressDisplay.Create(request.Json);
-        var runner = new IngestRunner(store, options, loggers.CreateLogger<IngestRunner>(), progress);
-        var reports = await runner.RunAsync(inputs, cancellationToken);
-        progress.Complete();
-
-        IngestReportWriter.Write(reports, store.QuarantinePath, request.Json);
-        return ExitCodeFor(reports, missing.Count, request.Strict);
-    }
-
-    private static int ExitCodeFor(IReadOnlyList<FileIngestReport> reports, int missing, bool strict)
-    {
-        if (missing > 0 || reports.Any(report => report.Error is not null))
+        var result = await IngestExecution.RunAsync(store, request.Paths, options, request.Json, cancellationToken);
+        IngestReportWriter.Write(result.Reports, store.QuarantinePath, request.Json);
+        if (result.HasInputErrors)
         {
             return ExitCodes.UsageOrInput;
         }
 
-        return strict && reports.Any(report => report.Quarantined > 0) ? ExitCodes.Findings : ExitCodes.Success;
+        return request.Strict && result.Reports.Any(report => report.Quarantined > 0)
+            ? ExitCodes.Findings
+            : ExitCodes.Success;
     }
 
     private sealed record IngestRequest(

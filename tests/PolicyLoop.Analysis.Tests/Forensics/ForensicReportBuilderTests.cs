@@ -126,4 +126,13 @@ public sealed class ForensicReportBuilderTests
 
         EventOutcome.Logged(e).IsReject.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Logged_RejectWithoutRule_UsesPlaceholderRule()
+    {
+        var outcome = EventOutcome.Logged(Event(1, 0, "a", Decision.Deny));
+
+        outcome.DecidingRuleId.ShouldBe(EventOutcome.NoRuleLogged);
+        outcome.Matches.ShouldHaveSingleItem().Decided.ShouldBeTrue();
+    }
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using PolicyLoop.Ingest;
+using PolicyLoop.Storage;
+
+namespace PolicyLoop.Cli;
+
+/// <summary>The ingest step shared by the ingest and analyze commands: resolve inputs, read them, show progress.</summary>
+internal static class IngestExecution
+{
+    public static async Task<IngestResult> RunAsync(
+        DuckDbEventStore store,
+        IReadOnlyList<string> paths,
+        IngestOptions options,
+        bool json,
+        CancellationToken cancellationToken)
+    {
+        if (options.Parser.MappingPath is { } mapping && !File.Exists(mapping))
+        {
+            throw new UsageException($"mapping file not found: {mapping}; pass the path of a YAML mapping file");
+        }
+
+        var inputs = InputResolver.Resolve(paths, Console.OpenStandardInput, out var missing);
+        foreach (var path in missing)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: no file matches {path}; check the path, or quote a glob pattern so the shell does not expand it");
+        }
+
+        using var loggers = Logging.CreateFactory();
+        var progress = IngestProgressDisplay.Create(json);
+        var runner = new IngestRunner(store, options, loggers.CreateLogger<IngestRunner>(), progress);
+        var reports = await runner.RunAsync(inputs, cancellationToken);
+        progress.Complete();
+        return new IngestResult(reports, missing.Count);
+    }
+}
