@@ -31,6 +31,15 @@ public sealed record EventOutcome(
         return new EventOutcome(decision, decided, matches, []);
     }
 
+    /// <summary>One message per entry of <see cref="ErroredRules"/>, saying why that rule could not be evaluated.</summary>
+    public IReadOnlyList<string> ErrorMessages { get; init; } = [];
+
+    /// <summary>True when a rule could not be evaluated on this event.</summary>
+    public bool HasErrors => ErroredRules.Count > 0;
+
+    /// <summary>The deciding match, when a rule decided.</summary>
+    public RuleMatch? DecidingMatch => Matches.FirstOrDefault(match => match.Decided);
+
     /// <summary>True when the outcome rejects the request.</summary>
     public bool IsReject => Decision is not Decision.Allow and not Decision.Unknown;
 }

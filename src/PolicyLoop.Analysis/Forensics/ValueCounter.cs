@@ -7,6 +7,9 @@ namespace PolicyLoop.Analysis.Forensics;
 /// </summary>
 public sealed class ValueCounter(int maxDistinct = 500_000)
 {
+    /// <summary>The value counted for a null.</summary>
+    public const string Missing = "(none)";
+
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
 
     public long Total { get; private set; }
@@ -17,7 +20,7 @@ public sealed class ValueCounter(int maxDistinct = 500_000)
     public void Add(string? value)
     {
         Total++;
-        var key = value ?? "(none)";
+        var key = value ?? Missing;
         _counts[key] = _counts.GetValueOrDefault(key) + 1;
         if (_counts.Count > maxDistinct)
         {
