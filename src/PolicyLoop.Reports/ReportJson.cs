@@ -1,9 +1,10 @@
 using System.Text.Json;
 using PolicyLoop.Reports.Model;
+using PolicyLoop.Reports.Model.Replay;
 
 namespace PolicyLoop.Reports;
 
-/// <summary>Writes and reads a forensic report as JSON with snake_case property names.</summary>
+/// <summary>Writes and reads reports as JSON with snake_case property names and enum names as strings.</summary>
 public static class ReportJson
 {
     public static string Serialize(ForensicReport report) =>
@@ -11,4 +12,10 @@ public static class ReportJson
 
     public static ForensicReport? Deserialize(string json) =>
         JsonSerializer.Deserialize(json, ReportJsonContext.Default.ForensicReport);
+
+    public static string Serialize(ReplayReport report) =>
+        JsonSerializer.Serialize(report, ReportJsonContext.Default.ReplayReport);
+
+    public static ReplayReport? DeserializeReplay(string json) =>
+        JsonSerializer.Deserialize(json, ReportJsonContext.Default.ReplayReport);
 }

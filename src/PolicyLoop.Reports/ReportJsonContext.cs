@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PolicyLoop.Reports.Model;
+using PolicyLoop.Reports.Model.Replay;
 
 namespace PolicyLoop.Reports;
 
@@ -7,6 +8,8 @@ namespace PolicyLoop.Reports;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ForensicReport))]
+[JsonSerializable(typeof(ReplayReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

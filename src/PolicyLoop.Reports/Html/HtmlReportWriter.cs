@@ -12,8 +12,6 @@ namespace PolicyLoop.Reports.Html;
 /// </summary>
 public static partial class HtmlReportWriter
 {
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
     public static string Render(ForensicReport report)
     {
         var html = new StringBuilder(64 * 1024);
@@ -24,21 +22,13 @@ public static partial class HtmlReportWriter
         AppendTopValues(html, report);
         AppendExamples(html, report);
         AppendNotes(html, report);
-        html.Append("</main></body></html>\n");
+        html.Append(HtmlPage.Tail);
         return html.ToString();
     }
 
     private static void AppendHead(StringBuilder html, ForensicReport report)
     {
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{SafeText.Html(report.Title)}</title>
-            <style>{Stylesheet}</style></head><body><main>
-            <h1>{SafeText.Html(report.Title)}</h1>
-            """);
+        html.Append(HtmlPage.Head(report.Title));
         var policy = report.PolicyId is null
             ? ""
             : $"Policy <code>{SafeText.Html(report.PolicyId)}</code> version <code>{SafeText.Html(report.PolicyVersion)}</code>. ";

@@ -1,8 +1,30 @@
+using System.Globalization;
+
 namespace PolicyLoop.Reports.Html;
 
-/// <summary>The inline stylesheet of <see cref="HtmlReportWriter"/>.</summary>
-public static partial class HtmlReportWriter
+/// <summary>
+/// The frame shared by every HTML report: UTF-8, a content security policy that forbids scripts
+/// and external resources, and an inline stylesheet.
+/// </summary>
+public static class HtmlPage
 {
+    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    /// <summary>The closing tags of a page.</summary>
+    public const string Tail = "</main></body></html>\n";
+
+    /// <summary>Returns the document head and the page heading; the title is encoded.</summary>
+    public static string Head(string title) => string.Create(CultureInfo.InvariantCulture, $"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{SafeText.Html(title)}</title>
+        <style>{Stylesheet}</style></head><body><main>
+        <h1>{SafeText.Html(title)}</h1>
+
+        """);
+
     private const string Stylesheet = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;color:#222;margin:0;background:#f6f7f9}
         main{max-width:1100px;margin:0 auto;padding:24px}
