@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using PolicyLoop.Ingest;
 using PolicyLoop.Ingest.Formats;
+using PolicyLoop.Ingest.Formats.Jsonl;
 using PolicyLoop.Storage;
 
 namespace PolicyLoop.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class IngestCommand
         format.AcceptOnlyFromAmong([.. LogFormat.All]);
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "YAML field-mapping file for generic JSON lines (--format jsonl).",
+            Description = "YAML field-mapping file for generic JSON lines; implies --format jsonl unless a format is given.",
         };
         var json = new Option<bool>("--json") { Description = "Print the per-input report as JSON." };
         var strict = new Option<bool>("--strict")
@@ -54,6 +55,11 @@ internal static class IngestCommand
         if (request.Mapping is not null && !File.Exists(request.Mapping))
         {
             throw new UsageException($"mapping file not found: {request.Mapping}; pass the path of a YAML mapping file");
+        }
+
+        if (request.Mapping is not null && JsonMappingLoader.Load(request.Mapping, out var problems) is null)
+        {
+            throw new UsageException(JsonMappingLoader.Describe(problems));
         }
 
         var inputs = InputResolver.Resolve(request.Paths, Console.OpenStandardInput, out var missing);

@@ -7,7 +7,8 @@ namespace PolicyLoop.Ingest.Reading;
 /// Splits an input into line records with exact line numbers and byte offsets. It decompresses
 /// gzip (recognised by its magic bytes, not the file name), skips a UTF-8 byte order mark,
 /// transcodes UTF-16 input that starts with a byte order mark, strips CR before LF, and cuts
-/// records longer than the limit instead of buffering them whole.
+/// records longer than the limit instead of buffering them whole. An input that starts with '[' is
+/// split into one record per JSON array element instead of per line.
 /// </summary>
 public sealed partial class RecordReader : IDisposable
 {
@@ -55,7 +56,7 @@ public sealed partial class RecordReader : IDisposable
     public long BlankLines { get; private set; }
 
     /// <summary>Bytes consumed from the underlying file or stream, for progress reporting.</summary>
-    public long SourcePosition => _gzip?.CompressedPosition ?? _bufferOffset + _start;
+    public long SourcePosition => _gzip?.CompressedPosition ?? Math.Max(_bufferOffset + _start, _arrayBytesRead);
 
     /// <summary>Opens an input stream, reading ahead its first bytes.</summary>
     public static RecordReader Open(string name, Stream source, RecordReaderOptions? options = null)
@@ -89,6 +90,7 @@ public sealed partial class RecordReader : IDisposable
             Transcoded = encoding?.WebName,
         };
         reader.SkipUtf8ByteOrderMark();
+        reader.DetectJsonArray();
         return reader;
     }
 
