@@ -32,8 +32,8 @@ public sealed partial class RecordReader
         var data = new byte[Math.Max(_end, Math.Min(limit, 1 << 20)) + 1];
         _buffer.AsSpan(0, _end).CopyTo(data);
         var length = _end;
-        string? problem = null;
-        while (length <= limit)
+        var problem = _prefixProblem;
+        while (problem is null && length <= limit)
         {
             if (length == data.Length)
             {

@@ -89,10 +89,20 @@ public sealed partial class RecordReader
     private long _oversizedLength;
     private long _oversizedOffset;
     private string? _pendingProblem;
+    private string? _prefixProblem;
 
     private bool FillBuffer(out string problem)
     {
         problem = "";
+        if (_prefixProblem is not null)
+        {
+            // The input broke off while its first bytes were read ahead.
+            problem = _prefixProblem;
+            _prefixProblem = null;
+            _endOfInput = true;
+            return false;
+        }
+
         MakeRoom();
         try
         {

@@ -63,7 +63,8 @@ public sealed partial class RecordReader : IDisposable
     {
         options ??= new RecordReaderOptions();
         var magic = new byte[2];
-        var magicLength = ReadAtLeast(source, magic, 2);
+        string? problem = null;
+        var magicLength = ReadAtLeast(source, magic, 2, ref problem);
         Stream decoded = new PrefixedStream(magic, magicLength, source);
         GzipReadStream? gzip = null;
         if (magicLength == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
@@ -73,9 +74,9 @@ public sealed partial class RecordReader : IDisposable
         }
 
         var prefix = new byte[options.PrefixBytes];
-        var prefixLength = ReadAtLeast(decoded, prefix, 4);
+        var prefixLength = ReadAtLeast(decoded, prefix, 4, ref problem);
         var (encoding, bomLength) = DetectByteOrderMark(prefix.AsSpan(0, prefixLength));
-        if (encoding is not null)
+        if (encoding is not null && problem is null)
         {
             decoded = Encoding.CreateTranscodingStream(
                 new PrefixedStream(prefix[bomLength..prefixLength], prefixLength - bomLength, decoded),
@@ -84,10 +85,15 @@ public sealed partial class RecordReader : IDisposable
             prefixLength = 0;
         }
 
-        prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength);
+        if (problem is null)
+        {
+            prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength, ref problem);
+        }
+
         var reader = new RecordReader(name, source, decoded, gzip, prefix, prefixLength, options)
         {
-            Transcoded = encoding?.WebName,
+            Transcoded = problem is null ? encoding?.WebName : null,
+            _prefixProblem = problem,
         };
         reader.SkipUtf8ByteOrderMark();
         reader.DetectJsonArray();
@@ -118,12 +124,27 @@ public sealed partial class RecordReader : IDisposable
         return (null, 0);
     }
 
-    private static int ReadAtLeast(Stream stream, Span<byte> buffer, int minimum)
+    /// <summary>
+    /// Reads until <paramref name="minimum"/> bytes or the end of the stream. A corrupt or truncated
+    /// compressed stream stops the read and sets <paramref name="problem"/>, keeping the bytes read
+    /// so far, so that the records before the damage are still read.
+    /// </summary>
+    private static int ReadAtLeast(Stream stream, Span<byte> buffer, int minimum, ref string? problem)
     {
         var total = 0;
         while (total < buffer.Length)
         {
-            var n = stream.Read(buffer[total..]);
+            int n;
+            try
+            {
+                n = stream.Read(buffer[total..]);
+            }
+            catch (InvalidDataException ex)
+            {
+                problem = ex.Message;
+                break;
+            }
+
             if (n == 0)
             {
                 break;

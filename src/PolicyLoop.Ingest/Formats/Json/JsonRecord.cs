@@ -38,7 +38,8 @@ internal static class JsonRecord
     private static string Describe(JsonException ex)
     {
         // System.Text.Json appends " LineNumber: 0 | BytePositionInLine: 5." to its messages; the
-        // position is reported separately, 1-based.
+        // position is reported separately, 1-based. It is where the JSON reader stopped, which can be
+        // one byte past the start of a bad token, hence "near".
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0)
@@ -54,6 +55,6 @@ internal static class JsonRecord
 
         var line = (ex.LineNumber ?? 0) + 1;
         var column = (ex.BytePositionInLine ?? 0) + 1;
-        return $"invalid JSON at line {line}, byte {column} of the record: {message}";
+        return $"invalid JSON near line {line}, byte {column} of the record: {message}";
     }
 }
