@@ -38,7 +38,7 @@ internal sealed partial class MappingReader(string fileName)
                     (constantMode, mode) = ReadMode(value);
                     break;
                 case "fields":
-                    fields = ReadFields(value);
+                    fields = ReadFields(keyNode, value);
                     break;
                 case "decision":
                     decision = ReadDecision(value);
@@ -77,7 +77,7 @@ internal sealed partial class MappingReader(string fileName)
         }
     }
 
-    private Dictionary<string, JsonFieldPath>? ReadFields(YamlNode node)
+    private Dictionary<string, JsonFieldPath>? ReadFields(YamlNode key, YamlNode node)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -106,7 +106,7 @@ internal sealed partial class MappingReader(string fileName)
 
         if (!fields.ContainsKey("time") && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(key => key.Value == "time"))
         {
-            Problem(node, "PL1103", "missing field \"time\" in fields", "map time to the JSON path of the event time");
+            Problem(key, "PL1103", "missing field \"time\" in fields", "map time to the JSON path of the event time");
         }
 
         return fields;
