@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PolicyLoop.Ingest;
+using PolicyLoop.Ingest.Formats.Jsonl;
 using PolicyLoop.Storage;
 
 namespace PolicyLoop.Cli;
@@ -17,6 +18,11 @@ internal static class IngestExecution
         if (options.Parser.MappingPath is { } mapping && !File.Exists(mapping))
         {
             throw new UsageException($"mapping file not found: {mapping}; pass the path of a YAML mapping file");
+        }
+
+        if (options.Parser.MappingPath is { } mappingPath && JsonMappingLoader.Load(mappingPath, out var problems) is null)
+        {
+            throw new UsageException(JsonMappingLoader.Describe(problems));
         }
 
         var inputs = InputResolver.Resolve(paths, Console.OpenStandardInput, out var missing);

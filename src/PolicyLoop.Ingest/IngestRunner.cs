@@ -98,7 +98,12 @@ public sealed partial class IngestRunner(
         }
 
         var format = options.Format;
-        if (format == LogFormat.Auto)
+        if (format == LogFormat.Auto && options.Parser.MappingPath is not null)
+        {
+            // A mapping file only applies to generic JSON lines.
+            format = LogFormat.Jsonl;
+        }
+        else if (format == LogFormat.Auto)
         {
             format = FormatDetector.Detect(reader.Prefix, out var reason);
             if (format is null)

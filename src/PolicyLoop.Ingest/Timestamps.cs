@@ -53,7 +53,9 @@ public static class Timestamps
     public static bool TryFromEpoch(double epoch, out DateTime utc)
     {
         utc = default;
-        if (double.IsNaN(epoch) || epoch < 0)
+
+        // Infinity must be rejected here: dividing it by 1000 below never ends.
+        if (!double.IsFinite(epoch) || epoch < 0)
         {
             return false;
         }
@@ -62,6 +64,18 @@ public static class Timestamps
         while (seconds > MaxEpochSeconds)
         {
             seconds /= 1000;
+        }
+
+        return TryFromEpochSeconds(seconds, out utc);
+    }
+
+    /// <summary>Converts Unix epoch seconds (fractions allowed) to UTC; false for negative or out-of-range values.</summary>
+    public static bool TryFromEpochSeconds(double seconds, out DateTime utc)
+    {
+        utc = default;
+        if (!double.IsFinite(seconds) || seconds < 0)
+        {
+            return false;
         }
 
         var ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);

@@ -24,7 +24,7 @@ internal static class IngestCommand
         format.AcceptOnlyFromAmong([.. LogFormat.All]);
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "YAML field-mapping file for generic JSON lines (--format jsonl).",
+            Description = "YAML field-mapping file for generic JSON lines; implies --format jsonl unless a format is given.",
         };
         var json = new Option<bool>("--json") { Description = "Print the per-input report as JSON." };
         var strict = new Option<bool>("--strict")

@@ -4,12 +4,17 @@ namespace PolicyLoop.Ingest.Reading;
 public sealed partial class RecordReader
 {
     /// <summary>
-    /// Reads the next non-empty line. Returns false at the end of input. A truncated or corrupt
+    /// Reads the next non-empty line, or the next element in JSON array mode. Returns false at the end of input. A truncated or corrupt
     /// compressed stream ends the input with a final record whose <see cref="RawRecord.Problem"/> says so,
     /// holding the partial line if there was one.
     /// </summary>
     public bool TryRead(out RawRecord record)
     {
+        if (_arrayMode)
+        {
+            return TryReadArrayElement(out record);
+        }
+
         while (true)
         {
             var newline = _buffer.AsSpan(_scan, _end - _scan).IndexOf((byte)'\n');
@@ -84,14 +89,17 @@ public sealed partial class RecordReader
     private long _oversizedLength;
     private long _oversizedOffset;
     private string? _pendingProblem;
+    private string? _prefixProblem;
 
     private bool FillBuffer(out string problem)
     {
         problem = "";
-        if (_deferredProblem is { } deferred)
+        if (_prefixProblem is not null)
         {
+            // The input broke off while its first bytes were read ahead.
+            problem = _prefixProblem;
+            _prefixProblem = null;
             _endOfInput = true;
-            problem = deferred;
             return false;
         }
 

@@ -7,7 +7,8 @@ namespace PolicyLoop.Ingest.Reading;
 /// Splits an input into line records with exact line numbers and byte offsets. It decompresses
 /// gzip (recognised by its magic bytes, not the file name), skips a UTF-8 byte order mark,
 /// transcodes UTF-16 input that starts with a byte order mark, strips CR before LF, and cuts
-/// records longer than the limit instead of buffering them whole.
+/// records longer than the limit instead of buffering them whole. An input that starts with '[' is
+/// split into one record per JSON array element instead of per line.
 /// </summary>
 public sealed partial class RecordReader : IDisposable
 {
@@ -24,7 +25,6 @@ public sealed partial class RecordReader : IDisposable
     private long _bufferOffset;
     private long _line;
     private byte[]? _oversizedHead;
-    private string? _deferredProblem;
 
     private RecordReader(string name, Stream compressed, Stream decoded, GzipReadStream? gzip, byte[] prefix,
         int prefixLength, RecordReaderOptions options)
@@ -56,14 +56,15 @@ public sealed partial class RecordReader : IDisposable
     public long BlankLines { get; private set; }
 
     /// <summary>Bytes consumed from the underlying file or stream, for progress reporting.</summary>
-    public long SourcePosition => _gzip?.CompressedPosition ?? _bufferOffset + _start;
+    public long SourcePosition => _gzip?.CompressedPosition ?? Math.Max(_bufferOffset + _start, _arrayBytesRead);
 
     /// <summary>Opens an input stream, reading ahead its first bytes.</summary>
     public static RecordReader Open(string name, Stream source, RecordReaderOptions? options = null)
     {
         options ??= new RecordReaderOptions();
         var magic = new byte[2];
-        var magicLength = ReadAtLeast(source, magic, 2);
+        string? problem = null;
+        var magicLength = ReadAtLeast(source, magic, 2, ref problem);
         Stream decoded = new PrefixedStream(magic, magicLength, source);
         GzipReadStream? gzip = null;
         if (magicLength == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
@@ -73,9 +74,9 @@ public sealed partial class RecordReader : IDisposable
         }
 
         var prefix = new byte[options.PrefixBytes];
-        var prefixLength = ReadDecoded(decoded, prefix, 4, out var problem);
+        var prefixLength = ReadAtLeast(decoded, prefix, 4, ref problem);
         var (encoding, bomLength) = DetectByteOrderMark(prefix.AsSpan(0, prefixLength));
-        if (encoding is not null)
+        if (encoding is not null && problem is null)
         {
             decoded = Encoding.CreateTranscodingStream(
                 new PrefixedStream(prefix[bomLength..prefixLength], prefixLength - bomLength, decoded),
@@ -86,15 +87,16 @@ public sealed partial class RecordReader : IDisposable
 
         if (problem is null)
         {
-            prefixLength += ReadDecoded(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength, out problem);
+            prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength, ref problem);
         }
 
         var reader = new RecordReader(name, source, decoded, gzip, prefix, prefixLength, options)
         {
-            Transcoded = encoding?.WebName,
-            _deferredProblem = problem,
+            Transcoded = problem is null ? encoding?.WebName : null,
+            _prefixProblem = problem,
         };
         reader.SkipUtf8ByteOrderMark();
+        reader.DetectJsonArray();
         return reader;
     }
 
@@ -123,44 +125,26 @@ public sealed partial class RecordReader : IDisposable
     }
 
     /// <summary>
-    /// Reads decoded bytes; a corrupt or truncated compressed stream keeps what was read and returns
-    /// the problem, so the records before the damage are still delivered.
+    /// Reads until <paramref name="minimum"/> bytes or the end of the stream. A corrupt or truncated
+    /// compressed stream stops the read and sets <paramref name="problem"/>, keeping the bytes read
+    /// so far, so that the records before the damage are still read.
     /// </summary>
-    private static int ReadDecoded(Stream stream, Span<byte> buffer, int minimum, out string? problem)
-    {
-        problem = null;
-        var total = 0;
-        try
-        {
-            while (total < buffer.Length)
-            {
-                var n = stream.Read(buffer[total..]);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                total += n;
-                if (total >= minimum)
-                {
-                    break;
-                }
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            problem = ex.Message;
-        }
-
-        return total;
-    }
-
-    private static int ReadAtLeast(Stream stream, Span<byte> buffer, int minimum)
+    private static int ReadAtLeast(Stream stream, Span<byte> buffer, int minimum, ref string? problem)
     {
         var total = 0;
         while (total < buffer.Length)
         {
-            var n = stream.Read(buffer[total..]);
+            int n;
+            try
+            {
+                n = stream.Read(buffer[total..]);
+            }
+            catch (InvalidDataException ex)
+            {
+                problem = ex.Message;
+                break;
+            }
+
             if (n == 0)
             {
                 break;

@@ -11,4 +11,10 @@ public sealed record RecordReaderOptions
 
     /// <summary>Bytes read ahead for format detection and the input identity. Default 64 KiB.</summary>
     public int PrefixBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Largest JSON array input in bytes (after decompression) that is read into memory to be split
+    /// into elements. Default 256 MiB; OPA's upload chunks are 32 KiB compressed by default.
+    /// </summary>
+    public int MaxArrayBytes { get; init; } = 256 * 1024 * 1024;
 }

@@ -1,0 +1,134 @@
+using System.Text;
+using PolicyLoop.Ingest.Formats;
+
+namespace PolicyLoop.Ingest.Tests.Corpus;
+
+/// <summary>
+/// Bad input at the byte and line level, ingested end to end into a DuckDB store: every record read
+/// is stored, a duplicate or quarantined, at the right file, line and byte offset.
+/// </summary>
+public sealed class EncodingCorpusTests : IDisposable
+{
+    private readonly IngestHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task Ingest_InvalidUtf8_QuarantinesLineWithByteOffset()
+    {
+        var first = Encoding.UTF8.GetBytes(CorpusLines.Opa("d-1") + "\n");
+        var bad = Encoding.UTF8.GetBytes(CorpusLines.Opa("d-2").Replace("GET", "G\u00c9T", StringComparison.Ordinal));
+        var badAt = Array.IndexOf(bad, (byte)0xC3);
+        bad[badAt + 1] = 0x28; // 0xC3 0x28 is not a valid UTF-8 sequence.
+        var path = _harness.Write("utf8.jsonl", [.. first, .. bad, .. "\n"u8, .. CorpusLines.Utf8(CorpusLines.Opa("d-3"))]);
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Read.ShouldBe(3);
+        report.Stored.ShouldBe(2);
+        report.Quarantined.ShouldBe(1);
+        report.IsReconciled.ShouldBeTrue();
+        var row = _harness.Quarantine().ShouldHaveSingleItem();
+        row.Line.ShouldBe(2);
+        row.ByteOffset.ShouldBe(first.Length);
+        row.Reason.ShouldBe($"invalid UTF-8 at byte {badAt} of the record; re-encode the log as UTF-8");
+    }
+
+    [Fact]
+    public async Task Ingest_Utf8ByteOrderMark_SkipsMarkAndKeepsOffsets()
+    {
+        string[] lines = [CorpusLines.Opa("bom-1"), CorpusLines.Opa("bom-2")];
+        var path = _harness.Write("bom.jsonl", [.. "\uFEFF"u8, .. CorpusLines.Utf8(lines)]);
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Format.ShouldBe(LogFormat.Opa);
+        report.Stored.ShouldBe(2);
+        report.Quarantined.ShouldBe(0);
+        var events = _harness.Events();
+        events[0].ByteOffset.ShouldBe(3);
+        events[0].Raw.ShouldBe(lines[0]);
+        events[1].Line.ShouldBe(2);
+        events[1].ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 1, prefixBytes: 3));
+    }
+
+    [Fact]
+    public async Task Ingest_CrlfLineEnds_StripsCarriageReturns()
+    {
+        string[] lines = [CorpusLines.Opa("crlf-1"), CorpusLines.Opa("crlf-2"), "{broken"];
+        var path = _harness.Write("crlf.jsonl", string.Join("\r\n", lines) + "\r\n");
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Stored.ShouldBe(2);
+        report.Quarantined.ShouldBe(1);
+        var events = _harness.Events();
+        events[1].Raw.ShouldBe(lines[1]);
+        events[1].ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 1, "\r\n"));
+        var row = _harness.Quarantine().ShouldHaveSingleItem();
+        row.Line.ShouldBe(3);
+        row.ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 2, "\r\n"));
+        row.Raw.ShouldBe("{broken");
+    }
+
+    [Fact]
+    public async Task Ingest_EmptyLines_CountsThemAndKeepsLineNumbers()
+    {
+        var text = "\n" + CorpusLines.Opa("e-1") + "\n\n   \n" + "not json" + "\n\n";
+        var path = _harness.Write("blank.jsonl", text);
+
+        var report = await _harness.IngestAsync(path, new IngestOptions { Format = LogFormat.Opa });
+
+        report.Read.ShouldBe(3);
+        report.BlankLines.ShouldBe(3);
+        report.Stored.ShouldBe(1);
+        report.Quarantined.ShouldBe(2);
+        _harness.Events().ShouldHaveSingleItem().Line.ShouldBe(2);
+        var rows = _harness.Quarantine();
+        rows[0].Line.ShouldBe(4);
+        rows[0].Raw.ShouldBe("   ");
+        rows[1].Line.ShouldBe(5);
+        rows[1].ByteOffset.ShouldBe(text.IndexOf("not json", StringComparison.Ordinal));
+        rows[1].Reason.ShouldStartWith("invalid JSON near line 1, byte 2 of the record");
+    }
+
+    [Fact]
+    public async Task Ingest_TenMegabyteLine_QuarantinesItAndReadsOn()
+    {
+        var huge = "{\"decision_id\":\"" + new string('x', 10 * 1024 * 1024) + "\"}";
+        string[] lines = [CorpusLines.Opa("big-1"), huge, CorpusLines.Opa("big-2")];
+        var path = _harness.Write("huge.jsonl", CorpusLines.Utf8(lines));
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Read.ShouldBe(3);
+        report.Stored.ShouldBe(2);
+        report.Quarantined.ShouldBe(1);
+        var row = _harness.Quarantine().ShouldHaveSingleItem();
+        row.Line.ShouldBe(2);
+        row.ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 1));
+        row.Reason.ShouldBe($"record is {huge.Length} bytes, longer than the limit of 1048576 bytes");
+        row.RawTruncated.ShouldBeTrue();
+        row.Raw.Length.ShouldBe(64 * 1024);
+        var last = _harness.Events()[1];
+        last.Line.ShouldBe(3);
+        last.ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 2));
+    }
+
+    [Fact]
+    public async Task Ingest_Utf16WithByteOrderMark_TranscodesAndStores()
+    {
+        string[] lines = [CorpusLines.Opa("u16-1"), CorpusLines.Opa("u16-2")];
+        var text = string.Join("\n", lines) + "\n";
+        var path = _harness.Write("utf16.jsonl", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Format.ShouldBe(LogFormat.Opa);
+        report.Stored.ShouldBe(2);
+        report.Notes.ShouldHaveSingleItem().ShouldContain("transcoded from utf-16");
+        var events = _harness.Events();
+        events[0].Raw.ShouldBe(lines[0]);
+        events[1].ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 1));
+    }
+}
