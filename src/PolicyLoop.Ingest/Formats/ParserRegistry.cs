@@ -1,5 +1,6 @@
 using PolicyLoop.Core;
 using PolicyLoop.Ingest.Formats.Apache;
+using PolicyLoop.Ingest.Formats.Jsonl;
 
 namespace PolicyLoop.Ingest.Formats;
 
@@ -14,6 +15,8 @@ public static class ParserRegistry
         {
             case LogFormat.Apache:
                 return new ApacheLogParser();
+            case LogFormat.Jsonl when options.MappingPath is null:
+                return new EventJsonParser();
             default:
                 diagnostic = new Diagnostic(
                     "PL1001",
