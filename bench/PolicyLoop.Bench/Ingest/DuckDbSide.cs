@@ -29,6 +29,7 @@ internal static class DuckDbSide
 
     public static SideResult Run(string logPath, string databasePath)
     {
+        var cpuAtStart = SideResult.ReadCpuSeconds();
         var stopwatch = Stopwatch.StartNew();
         long rows;
         using (var connection = new DuckDBConnection(
@@ -52,6 +53,7 @@ internal static class DuckDbSide
         Console.WriteLine($"duckdb: loaded {rows:N0} rows with read_json");
         return new SideResult(
             stopwatch.Elapsed.TotalSeconds,
+            SideResult.ReadCpuSeconds() - cpuAtStart,
             rows,
             SideResult.ReadPeakWorkingSet(),
             new FileInfo(databasePath).Length);

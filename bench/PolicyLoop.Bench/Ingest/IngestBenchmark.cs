@@ -109,8 +109,8 @@ internal static class IngestBenchmark
         var policyLoopRate = logBytes / 1048576.0 / policyLoop.Seconds;
         var duckDbRate = logBytes / 1048576.0 / duckDb.Seconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            policyloop ingest: {policyLoop.Seconds,7:F1} s {policyLoopRate,7:F1} MiB/s {policyLoop.Rows,12:N0} rows peak RSS {policyLoop.PeakWorkingSetBytes / 1048576.0,6:N0} MiB store {policyLoop.StoreBytes / 1048576.0,6:N0} MiB
-            duckdb read_json:  {duckDb.Seconds,7:F1} s {duckDbRate,7:F1} MiB/s {duckDb.Rows,12:N0} rows peak RSS {duckDb.PeakWorkingSetBytes / 1048576.0,6:N0} MiB store {duckDb.StoreBytes / 1048576.0,6:N0} MiB
+            policyloop ingest: {policyLoop.Seconds,7:F1} s (CPU {policyLoop.CpuSeconds,6:F1} s) {policyLoopRate,7:F1} MiB/s {policyLoop.Rows,12:N0} rows peak RSS {policyLoop.PeakWorkingSetBytes / 1048576.0,6:N0} MiB store {policyLoop.StoreBytes / 1048576.0,6:N0} MiB
+            duckdb read_json:  {duckDb.Seconds,7:F1} s (CPU {duckDb.CpuSeconds,6:F1} s) {duckDbRate,7:F1} MiB/s {duckDb.Rows,12:N0} rows peak RSS {duckDb.PeakWorkingSetBytes / 1048576.0,6:N0} MiB store {duckDb.StoreBytes / 1048576.0,6:N0} MiB
             """));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: policyloop {policyLoopRate:F1} MiB/s, duckdb read_json {duckDbRate:F1} MiB/s, ratio {policyLoopRate / duckDbRate:F2}x, policyloop peak RSS {policyLoop.PeakWorkingSetBytes / 1048576.0:N0} MiB"));

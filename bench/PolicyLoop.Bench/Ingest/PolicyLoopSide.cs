@@ -12,6 +12,7 @@ internal static class PolicyLoopSide
     public static async Task<SideResult> RunAsync(string logPath, string storePath)
     {
         var options = new IngestOptions { Format = LogFormat.Jsonl };
+        var cpuAtStart = SideResult.ReadCpuSeconds();
         var stopwatch = Stopwatch.StartNew();
         IReadOnlyList<FileIngestReport> reports;
         using (var store = DuckDbEventStore.Open(storePath))
@@ -34,6 +35,7 @@ internal static class PolicyLoopSide
             + $"{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / (1 << 20):N0} MiB");
         return new SideResult(
             stopwatch.Elapsed.TotalSeconds,
+            SideResult.ReadCpuSeconds() - cpuAtStart,
             report.Stored,
             SideResult.ReadPeakWorkingSet(),
             new FileInfo(storePath).Length);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PolicyLoop.Bench.Ingest;
 
 /// <summary>What one side of the ingest benchmark measured in its own process.</summary>
-internal sealed record SideResult(double Seconds, long Rows, long PeakWorkingSetBytes, long StoreBytes)
+internal sealed record SideResult(double Seconds, double CpuSeconds, long Rows, long PeakWorkingSetBytes, long StoreBytes)
 {
     private const string Marker = "side-result: ";
 
@@ -13,6 +13,7 @@ internal sealed record SideResult(double Seconds, long Rows, long PeakWorkingSet
         new Dictionary<string, double>
         {
             ["seconds"] = Seconds,
+            ["cpu_seconds"] = CpuSeconds,
             ["rows"] = Rows,
             ["peak_working_set_bytes"] = PeakWorkingSetBytes,
             ["store_bytes"] = StoreBytes,
@@ -28,9 +29,17 @@ internal sealed record SideResult(double Seconds, long Rows, long PeakWorkingSet
         var values = JsonSerializer.Deserialize<Dictionary<string, double>>(line[Marker.Length..])!;
         return new SideResult(
             values["seconds"],
+            values["cpu_seconds"],
             (long)values["rows"],
             (long)values["peak_working_set_bytes"],
             (long)values["store_bytes"]);
+    }
+
+    /// <summary>Returns the processor time the process used so far, on all its threads.</summary>
+    public static double ReadCpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace PolicyLoop.Ingest.Formats.Jsonl;
 /// It reads the UTF-8 bytes directly and reuses strings of repeated short values, so one
 /// instance must serve one thread only.
 /// </summary>
-public sealed partial class EventJsonParser : IRecordParser
+public sealed partial class EventJsonParser : IUtf8RecordParser
 {
     private readonly Utf8StringCache _strings = new();
     private readonly Utf8StringCache _addresses = new();
@@ -27,9 +27,20 @@ public sealed partial class EventJsonParser : IRecordParser
 
     public ParseOutcome Parse(in RawRecord record, string text, InputIdentity input)
     {
+        var outcome = Parse(record, input);
+        if (outcome.Event is { } decisionEvent)
+        {
+            decisionEvent.Raw = text;
+        }
+
+        return outcome;
+    }
+
+    public ParseOutcome Parse(in RawRecord record, InputIdentity input)
+    {
         try
         {
-            return ParseObject(record.Bytes.Span, record, text, input);
+            return ParseObject(record.Bytes.Span, record, input);
         }
         catch (JsonException ex)
         {
@@ -37,7 +48,7 @@ public sealed partial class EventJsonParser : IRecordParser
         }
     }
 
-    private ParseOutcome ParseObject(ReadOnlySpan<byte> bytes, in RawRecord record, string text, InputIdentity input)
+    private ParseOutcome ParseObject(ReadOnlySpan<byte> bytes, in RawRecord record, InputIdentity input)
     {
         var reader = new Utf8JsonReader(bytes);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -45,7 +56,7 @@ public sealed partial class EventJsonParser : IRecordParser
             return ParseOutcome.Failure("not a JSON object: each line of a jsonl log must be one event object");
         }
 
-        var decisionEvent = new DecisionEvent { EventId = "", Source = LogFormat.Jsonl, Raw = text };
+        var decisionEvent = new DecisionEvent { EventId = "", Source = LogFormat.Jsonl };
         var state = new RecordState();
         _unknownFields.Clear();
         var previous = (EventField)(-1);
