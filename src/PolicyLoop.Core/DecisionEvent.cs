@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PolicyLoop.Core;
 
 /// <summary>
@@ -76,8 +78,31 @@ public sealed class DecisionEvent
     /// <summary>Everything else the source logged, as a JSON object text; null when there is nothing.</summary>
     public string? Attributes { get; set; }
 
-    /// <summary>The original record text.</summary>
-    public string? Raw { get; set; }
+    /// <summary>The original record text; when a reader kept only <see cref="RawUtf8"/>, the first read decodes it.</summary>
+    public string? Raw
+    {
+        get => _raw ??= _rawUtf8.IsEmpty ? null : Encoding.UTF8.GetString(_rawUtf8.Span);
+        set
+        {
+            _raw = value;
+            _rawUtf8 = default;
+        }
+    }
+
+    /// <summary>
+    /// The original record as UTF-8 bytes, for readers that skip decoding it; empty otherwise.
+    /// Setting <see cref="Raw"/> clears it, so rewritten text (masking) wins over the original bytes.
+    /// The ingest pipeline keeps these bytes valid only until the event's batch is stored.
+    /// </summary>
+    public ReadOnlyMemory<byte> RawUtf8
+    {
+        get => _rawUtf8;
+        set
+        {
+            _rawUtf8 = value;
+            _raw = null;
+        }
+    }
 
     /// <summary>True when the reader accepted a malformed record by a documented lenient rule.</summary>
     public bool Lenient { get; set; }
@@ -87,6 +112,9 @@ public sealed class DecisionEvent
 
     /// <summary>True when this event counts as a reject: not allowed, in enforce mode.</summary>
     public bool IsReject => DecisionNames.IsReject(Decision, Mode);
+
+    private string? _raw;
+    private ReadOnlyMemory<byte> _rawUtf8;
 
     private static readonly Dictionary<string, double> EmptyScores = [];
     private static readonly Dictionary<string, string> EmptyLabels = [];

@@ -19,6 +19,8 @@ public sealed partial class IngestRunner(
 {
     private const int ProgressEveryRecords = 16_384;
 
+    private readonly RawTextArena.ChunkPool _rawChunks = new();
+
     /// <summary>Ingests every input and returns one report per input, in input order.</summary>
     public async Task<IReadOnlyList<FileIngestReport>> RunAsync(
         IReadOnlyList<InputSpec> inputs,
@@ -50,6 +52,7 @@ public sealed partial class IngestRunner(
         await foreach (var batch in reader.ReadAllAsync(cancellationToken))
         {
             var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
+            batch.RawText.Release();
             lock (batch.Report)
             {
                 batch.Report.Stored += outcome.Stored;
@@ -131,7 +134,7 @@ public sealed partial class IngestRunner(
         ChannelWriter<Batch> batches,
         CancellationToken cancellationToken)
     {
-        var batch = new Batch(report, options.BatchSize);
+        var batch = new Batch(report, options.BatchSize, _rawChunks);
         var records = new RecordTranslator(parser, reader.Identity, options.Reader.RawCapBytes);
         while (reader.TryRead(out var record))
         {
@@ -140,7 +143,7 @@ public sealed partial class IngestRunner(
             if (batch.Count >= options.BatchSize)
             {
                 await batches.WriteAsync(batch, cancellationToken);
-                batch = new Batch(report, options.BatchSize);
+                batch = new Batch(report, options.BatchSize, _rawChunks);
             }
 
             if (report.Read % ProgressEveryRecords == 0)

@@ -8,6 +8,8 @@ namespace PolicyLoop.Ingest;
 /// <summary>Turns raw records into events or quarantined records, checking UTF-8 before parsing.</summary>
 internal sealed class RecordTranslator(IRecordParser parser, InputIdentity identity, int rawCapBytes)
 {
+    private readonly IUtf8RecordParser? _utf8Parser = parser as IUtf8RecordParser;
+
     public void Translate(in RawRecord record, Batch batch, FileIngestReport report)
     {
         if (record.Problem is { } problem)
@@ -25,9 +27,16 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
             return;
         }
 
-        var outcome = parser.Parse(record, Encoding.UTF8.GetString(bytes), identity);
+        var outcome = _utf8Parser is null
+            ? parser.Parse(record, Encoding.UTF8.GetString(bytes), identity)
+            : _utf8Parser.Parse(record, identity);
         if (outcome.Event is { } decisionEvent)
         {
+            if (_utf8Parser is not null)
+            {
+                decisionEvent.RawUtf8 = batch.RawText.Copy(bytes);
+            }
+
             decisionEvent.Location ??= record.Location;
             batch.Events.Add(decisionEvent);
             if (decisionEvent.Lenient)

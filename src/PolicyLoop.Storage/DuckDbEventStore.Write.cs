@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using PolicyLoop.Core;
 
 namespace PolicyLoop.Storage;
@@ -6,18 +7,30 @@ namespace PolicyLoop.Storage;
 /// <summary>Batch writes of <see cref="DuckDbEventStore"/>.</summary>
 public sealed partial class DuckDbEventStore
 {
+    /// <summary>The connection's temporary table for batches that may repeat stored ids.</summary>
+    private const string StagingTable = "ingest_batch";
+
+    // True while recent batches held only new ids, so the next batch is appended straight into events.
+    private bool _appendDirectly = true;
+
     /// <inheritdoc />
     public BatchOutcome StoreBatch(IReadOnlyList<DecisionEvent> events, IReadOnlyList<QuarantinedRecord> quarantined)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        List<QuarantinedRecord> newlyQuarantined;
+        var firstCopies = FirstCopies(events);
         long stored;
+        List<QuarantinedRecord> newlyQuarantined;
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            stored = InsertEvents(events, now);
-            newlyQuarantined = InsertQuarantined(quarantined, now);
-            transaction.Commit();
+            if (!_appendDirectly || !TryAppendDirectly(firstCopies, quarantined, now, out newlyQuarantined))
+            {
+                (stored, newlyQuarantined) = WriteThroughStaging(firstCopies, quarantined, now);
+                _appendDirectly = stored == firstCopies.Count;
+            }
+            else
+            {
+                stored = firstCopies.Count;
+            }
         }
         catch (DuckDBException ex)
         {
@@ -28,29 +41,77 @@ public sealed partial class DuckDbEventStore
         return new BatchOutcome(stored, events.Count - stored, newlyQuarantined.Count);
     }
 
-    private long InsertEvents(IReadOnlyList<DecisionEvent> events, DateTime now)
+    /// <summary>
+    /// Appends the batch straight into events in one transaction. When an id is stored already,
+    /// the primary key rejects the whole append and the transaction rolls back. This then returns
+    /// false, and the caller writes the batch through staging.
+    /// </summary>
+    private bool TryAppendDirectly(
+        List<DecisionEvent> events,
+        IReadOnlyList<QuarantinedRecord> quarantined,
+        DateTime now,
+        out List<QuarantinedRecord> newlyQuarantined)
     {
-        if (events.Count == 0)
+        try
         {
-            return 0;
+            using var transaction = _connection.BeginTransaction();
+            AppendRows("events", events, now);
+            newlyQuarantined = InsertQuarantined(quarantined, now);
+            transaction.Commit();
+            return true;
+        }
+        catch (DuckDBException ex) when (ex.ErrorType == DuckDBErrorType.Constraint)
+        {
+            _appendDirectly = false;
+            newlyQuarantined = [];
+            return false;
+        }
+    }
+
+    /// <summary>Stores the events whose ids are new by way of the staging table, in one transaction.</summary>
+    private (long Stored, List<QuarantinedRecord> Quarantined) WriteThroughStaging(
+        List<DecisionEvent> events,
+        IReadOnlyList<QuarantinedRecord> quarantined,
+        DateTime now)
+    {
+        using var transaction = _connection.BeginTransaction();
+        long stored = 0;
+        if (events.Count > 0)
+        {
+            AppendRows(StagingTable, events, now);
+            using var insert = Command($"INSERT OR IGNORE INTO events SELECT * FROM {StagingTable}");
+            stored = insert.ExecuteNonQuery();
+            Execute($"DELETE FROM {StagingTable}");
         }
 
-        using (var appender = _connection.CreateAppender("ingest_staging"))
+        var newlyQuarantined = InsertQuarantined(quarantined, now);
+        transaction.Commit();
+        return (stored, newlyQuarantined);
+    }
+
+    private void AppendRows(string table, List<DecisionEvent> events, DateTime now)
+    {
+        using var appender = _connection.CreateAppender(table);
+        foreach (var decisionEvent in events)
         {
-            foreach (var decisionEvent in events)
+            _rows.Append(appender.CreateRow(), decisionEvent, now);
+        }
+    }
+
+    /// <summary>Returns the events without later copies of an id within the batch; the first copy is kept.</summary>
+    private static List<DecisionEvent> FirstCopies(IReadOnlyList<DecisionEvent> events)
+    {
+        var seen = new HashSet<string>(events.Count, StringComparer.Ordinal);
+        var firstCopies = new List<DecisionEvent>(events.Count);
+        foreach (var decisionEvent in events)
+        {
+            if (seen.Add(decisionEvent.EventId))
             {
-                EventRows.Append(appender.CreateRow(), decisionEvent, now);
+                firstCopies.Add(decisionEvent);
             }
         }
 
-        // Keeps the first copy of an id, whether the copy is already stored or earlier in this batch.
-        using var insert = Command("""
-            INSERT OR IGNORE INTO events
-            SELECT * FROM ingest_staging QUALIFY row_number() OVER (PARTITION BY event_id) = 1
-            """);
-        var stored = insert.ExecuteNonQuery();
-        Execute("DELETE FROM ingest_staging");
-        return stored;
+        return firstCopies;
     }
 
     private List<QuarantinedRecord> InsertQuarantined(IReadOnlyList<QuarantinedRecord> records, DateTime now)

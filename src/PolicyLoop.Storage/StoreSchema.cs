@@ -62,5 +62,8 @@ internal static class StoreSchema
             raw_base64 VARCHAR,
             quarantined_at TIMESTAMP NOT NULL);
         """,
+
+        // Batches are staged in a temporary table of the connection now, which never reaches the file.
+        "DROP TABLE ingest_staging;",
     ];
 }

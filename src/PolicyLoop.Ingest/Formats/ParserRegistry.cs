@@ -47,7 +47,7 @@ public static class ParserRegistry
         diagnostic = null;
         if (options.MappingPath is null)
         {
-            return new CanonicalJsonParser();
+            return new EventJsonParser();
         }
 
         var mapping = JsonMappingLoader.Load(options.MappingPath, out var problems);

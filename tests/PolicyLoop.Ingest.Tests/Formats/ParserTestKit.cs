@@ -8,7 +8,7 @@ internal static class ParserTestKit
     public static InputIdentity Identity { get; } = InputIdentity.FromPrefix("test.jsonl", "first line"u8);
 
     public static ParseOutcome Parse(IRecordParser parser, string text, long offset = 0) => parser.Parse(
-        new RawRecord(ReadOnlyMemory<byte>.Empty, new RecordLocation("test.jsonl", 1, offset), text.Length),
+        new RawRecord(System.Text.Encoding.UTF8.GetBytes(text), new RecordLocation("test.jsonl", 1, offset), text.Length),
         text,
         Identity);
 

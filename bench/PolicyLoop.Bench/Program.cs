@@ -1,0 +1,31 @@
+using PolicyLoop.Bench.Ingest;
+
+// Every benchmark and evaluation harness of the project, by name. A harness is a class with
+// `static Task<int> RunAsync(string[] args)`; add one row here to make `bench/run NAME` reach it.
+(string Name, string Description, Func<string[], Task<int>> RunAsync)[] benchmarks =
+[
+    ("ingest", "ingest a generated 1 GB NDJSON decision log; compare with DuckDB's read_json", IngestBenchmark.RunAsync),
+];
+
+var name = args.Length > 0 ? args[0] : null;
+foreach (var benchmark in benchmarks)
+{
+    if (benchmark.Name == name)
+    {
+        return await benchmark.RunAsync(args[1..]);
+    }
+}
+
+if (name is not null)
+{
+    await Console.Error.WriteLineAsync($"error: unknown benchmark \"{name}\"");
+}
+
+Console.WriteLine("usage: bench/run NAME [ARGS]");
+Console.WriteLine("benchmarks:");
+foreach (var benchmark in benchmarks)
+{
+    Console.WriteLine($"  {benchmark.Name,-12} {benchmark.Description}");
+}
+
+return name is null ? 0 : 2;
