@@ -6,6 +6,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
 {
     IngestCommand.Create(),
     SummaryCommand.Create(),
+    PolicyCommand.Create(),
 };
 
 return await CommandRunner.InvokeAsync(root, args);

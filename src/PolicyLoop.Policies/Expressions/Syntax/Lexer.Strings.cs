@@ -123,7 +123,7 @@ internal sealed partial class Lexer
                 break;
             default:
                 throw new SyntaxException($"invalid escape sequence \\{c}", escapeStart, 2,
-                    "valid escapes are \\n \\t \\r \\\\ \\' \\\" \\xHH \\uHHHH \\UHHHHHHHH and octal \\ooo");
+                    "write regexes as raw strings such as r'\\d+'; valid escapes are \\n \\t \\\\ \\' \\\" \\xHH \\uHHHH");
         }
     }
 
