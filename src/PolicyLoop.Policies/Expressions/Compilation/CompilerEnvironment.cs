@@ -9,6 +9,12 @@ public sealed class CompilerEnvironment
     private readonly Dictionary<string, NamedList> _lists = new(StringComparer.Ordinal);
     private readonly List<StatefulSite> _sites = [];
 
+    /// <summary>
+    /// When true, name and type errors become evaluation errors instead of diagnostics, as in CEL with type
+    /// checking disabled. Syntax errors are always diagnostics.
+    /// </summary>
+    public bool DeferTypeErrors { get; init; }
+
     /// <summary>True when <c>rate()</c> and <c>count()</c> may be used.</summary>
     public bool AllowStateful { get; init; }
 

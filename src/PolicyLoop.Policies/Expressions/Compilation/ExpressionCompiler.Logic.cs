@@ -55,7 +55,7 @@ public sealed partial class ExpressionCompiler
             return false;
         }
 
-        if (operand.Type.Equals(CelType.Bool) || operand.Type.IsDyn)
+        if (operand.Type.Equals(CelType.Bool) || operand.Type.IsDyn || _environment.DeferTypeErrors)
         {
             return true;
         }

@@ -66,6 +66,7 @@ public sealed partial class ExpressionCompiler
     {
         var (l, r) = (left.Type, right.Type);
         var comparable = l.IsDyn || r.IsDyn || l.Accepts(r) || (l.IsNumeric && r.IsNumeric)
+            || (l.IsList && r.IsList) || (l.IsMap && r.IsMap)
             || l.Equals(CelType.Null) || r.Equals(CelType.Null);
         if (!comparable)
         {
@@ -220,7 +221,8 @@ public sealed partial class ExpressionCompiler
         var (ts, du) = (CelType.Timestamp, CelType.Duration);
         return kind switch
         {
-            TokenKind.Plus when l.Equals(r) && (l.Equals(CelType.Bytes) || l.IsList || l.Equals(du)) => l,
+            TokenKind.Plus when l.IsList && r.IsList => l.Equals(r) ? l : CelType.DynList,
+            TokenKind.Plus when l.Equals(r) && (l.Equals(CelType.Bytes) || l.Equals(du)) => l,
             TokenKind.Plus when (l.Equals(ts) && r.Equals(du)) || (l.Equals(du) && r.Equals(ts)) => ts,
             TokenKind.Minus when l.Equals(ts) && r.Equals(ts) => du,
             TokenKind.Minus when l.Equals(ts) && r.Equals(du) => ts,

@@ -137,6 +137,12 @@ public sealed partial class ExpressionCompiler
 
     private Typed Report(string code, string message, int offset, int length, string? hint = null)
     {
+        if (_environment.DeferTypeErrors)
+        {
+            var error = Expression.Constant(new CelException(message));
+            return new Typed(Expression.Throw(error, typeof(object)), CelType.Dyn);
+        }
+
         _diagnostics.Add(new ExpressionDiagnostic(code, message, offset, Math.Max(length, 1), hint));
         return Error();
     }

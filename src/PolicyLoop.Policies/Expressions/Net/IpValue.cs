@@ -55,10 +55,16 @@ public sealed class IpValue : IEquatable<IpValue>
             return false;
         }
 
-        if (address.IsIPv4MappedToIPv6)
+        if (address.IsIPv4MappedToIPv6 && text.Contains('.', StringComparison.Ordinal))
         {
             error = "IPv4-mapped IPv6 address is not allowed";
             return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            value = new IpValue(true, ToBits(address.MapToIPv4().GetAddressBytes()));
+            return true;
         }
 
         value = new IpValue(false, ToBits(address.GetAddressBytes()));

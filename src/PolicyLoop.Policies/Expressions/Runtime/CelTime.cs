@@ -11,8 +11,8 @@ public static class CelTime
     public static readonly DateTime MinTimestamp = new(1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime MaxTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(9_999_999);
 
-    /// <summary>Largest duration CEL allows: 10000 years in seconds.</summary>
-    public static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(315_576_000_000);
+    /// <summary>Largest duration: what fits in 64-bit nanoseconds (about 292 years), the limit of cel-go.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
 
     private static readonly DateTime UnixEpoch = DateTime.UnixEpoch;
 

@@ -85,43 +85,25 @@ public static class CelValues
         {
             (long a, long b) => a.CompareTo(b),
             (ulong a, ulong b) => a.CompareTo(b),
-            (double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? int.MinValue : a.CompareTo(b),
+            (double a, double b) => CompareDoubles(a, b),
             (long a, ulong b) => a < 0 ? -1 : ((ulong)a).CompareTo(b),
             (ulong a, long b) => b < 0 ? 1 : a.CompareTo((ulong)b),
-            (double a, _) => CompareDouble(a, right),
-            (_, double b) => CompareDouble(b, left) is var order && order == int.MinValue ? order : -order,
+            (double a, _) => CompareDoubles(a, ToDouble(right)),
+            (_, double b) => CompareDoubles(ToDouble(left), b),
             _ => throw new CelException("not a number"),
         };
     }
 
-    private static int CompareDouble(double a, object integer)
+    /// <summary>Converts an int or uint to double, losing precision above 2^53 as CEL implementations do.</summary>
+    private static double ToDouble(object integer) => integer switch
     {
-        if (double.IsNaN(a))
-        {
-            return int.MinValue;
-        }
+        long l => l,
+        ulong u => u,
+        _ => throw new CelException("not a number"),
+    };
 
-        return integer switch
-        {
-            long l => a < -9.223372036854775808e18 ? -1 : a >= 9.223372036854775808e18 ? 1 : CompareSplit(a, l),
-            ulong u => a < 0 ? -1 : a >= 1.8446744073709551616e19 ? 1 : CompareSplit(a, u),
-            _ => throw new CelException("not a number"),
-        };
-    }
-
-    private static int CompareSplit(double a, long l)
-    {
-        var truncated = (long)Math.Truncate(a);
-        var order = truncated.CompareTo(l);
-        return order != 0 ? order : (a - truncated).CompareTo(0.0);
-    }
-
-    private static int CompareSplit(double a, ulong u)
-    {
-        var truncated = (ulong)Math.Truncate(a);
-        var order = truncated.CompareTo(u);
-        return order != 0 ? order : (a - truncated).CompareTo(0.0);
-    }
+    private static int CompareDoubles(double a, double b) =>
+        double.IsNaN(a) || double.IsNaN(b) ? int.MinValue : a.CompareTo(b);
 
     private static bool ListsEqual(IList a, IList b)
     {
