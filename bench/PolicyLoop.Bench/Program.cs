@@ -1,3 +1,5 @@
+using PolicyLoop.Bench.Cel;
+using PolicyLoop.Bench.Eval;
 using PolicyLoop.Bench.Ingest;
 
 // Every benchmark and evaluation harness of the project, by name. A harness is a class with
@@ -5,6 +7,8 @@ using PolicyLoop.Bench.Ingest;
 (string Name, string Description, Func<string[], Task<int>> RunAsync)[] benchmarks =
 [
     ("ingest", "ingest a generated 1 GB NDJSON decision log; compare with DuckDB's read_json", IngestBenchmark.RunAsync),
+    ("cel", "run the CEL conformance tests that are inside the supported subset", CelConformance.RunAsync),
+    ("eval", "evaluations per second of an edge policy against hand-written C#", EvalBenchmark.RunAsync),
 ];
 
 var name = args.Length > 0 ? args[0] : null;

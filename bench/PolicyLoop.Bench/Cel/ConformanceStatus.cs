@@ -1,0 +1,8 @@
+namespace PolicyLoop.Bench.Cel;
+
+internal enum ConformanceStatus
+{
+    Passed,
+    Failed,
+    OutOfScope,
+}

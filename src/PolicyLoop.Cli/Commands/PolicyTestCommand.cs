@@ -1,0 +1,70 @@
+using System.CommandLine;
+using PolicyLoop.Cli.Policies;
+using PolicyLoop.Policies.Evaluation;
+
+namespace PolicyLoop.Cli.Commands;
+
+/// <summary>
+/// <c>policyloop policy test [PATH...] [--junit FILE]</c>: runs inline tests and <c>*.tests.yaml</c> files.
+/// Exit codes: 0 all passed, 1 a test failed, 2 a policy is invalid or missing.
+/// </summary>
+internal static class PolicyTestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Policy files, *.tests.yaml files or directories (default: the current directory).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to this file." };
+        var command = new Command("test",
+            "Run policy tests. Exit code 0: all passed; 1: a test failed; 2: a policy is invalid or missing.")
+        {
+            paths, junit,
+        };
+        command.SetAction(parsed => Run(parsed.GetValue(paths) ?? [], parsed.GetValue(junit)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string? junit)
+    {
+        var policies = PolicyFile.Expand(paths.Length == 0 ? ["."] : paths);
+        var outcomes = new List<PolicyTestOutcome>();
+        var invalid = 0;
+        foreach (var path in policies)
+        {
+            var file = PolicyFile.Load(path);
+            if (file.Compiled is null)
+            {
+                DiagnosticWriter.Write(Console.Error, file.Diagnostics);
+                invalid++;
+                continue;
+            }
+
+            var results = PolicyTestRunner.Run(file.Compiled, file.Tests);
+            WriteResults(path, results);
+            outcomes.AddRange(results);
+        }
+
+        if (junit is not null)
+        {
+            JUnitWriter.Write(junit, outcomes);
+        }
+
+        var failed = outcomes.Count(o => !o.Passed);
+        Console.WriteLine($"{outcomes.Count - failed} passed, {failed} failed in {policies.Count - invalid} policies");
+        return invalid > 0 ? ExitCodes.UsageOrInput : failed > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static void WriteResults(string path, IReadOnlyList<PolicyTestOutcome> results)
+    {
+        Console.WriteLine($"{path}: {results.Count} tests");
+        foreach (var result in results)
+        {
+            Console.WriteLine(result.Passed
+                ? $"  pass  {result.Name}"
+                : $"  FAIL  {result.Name} ({result.File}:{result.Line})\n        {result.Failure}");
+        }
+    }
+}

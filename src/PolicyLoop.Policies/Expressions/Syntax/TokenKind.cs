@@ -1,0 +1,38 @@
+namespace PolicyLoop.Policies.Expressions.Syntax;
+
+/// <summary>The kinds of token in a CEL expression.</summary>
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    Int,
+    Uint,
+    Double,
+    String,
+    Bytes,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    LeftBrace,
+    RightBrace,
+    Dot,
+    Comma,
+    Colon,
+    Question,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Bang,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+    In,
+}
