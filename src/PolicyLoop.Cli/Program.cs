@@ -13,6 +13,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     IngestCommand.Create(),
     SummaryCommand.Create(),
     AnalyzeCommand.Create(),
+    ReplayCommand.Create(),
     PolicyCommand.Create(),
 };
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using PolicyLoop.Analysis.Forensics;
+using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Cli.Policies;
+using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Core;
 using PolicyLoop.Ingest;
 using PolicyLoop.Ingest.Formats;
@@ -33,44 +36,85 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => LogFormat.Auto,
         };
         format.AcceptOnlyFromAmong([.. LogFormat.All]);
+        var policy = new Option<string?>("--policy")
+        {
+            Description = "The policy to evaluate on every event; without it the report shows the logged decisions.",
+        };
+        var against = new Option<string?>("--against")
+        {
+            Description = "A baseline policy: the report folder also gets a replay of --policy against it, in replay/.",
+        };
 
         var command = new Command("analyze", "Ingest logs and write a forensic report of what was rejected, by which rule.")
         {
-            logs, store, output, format,
+            logs, store, output, format, policy, against,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetValue(logs) ?? [],
-            parsed.GetValue(store)!,
-            parsed.GetValue(output)!,
-            parsed.GetValue(format)!,
+            new AnalyzeRequest(
+                parsed.GetValue(logs) ?? [],
+                parsed.GetValue(store)!,
+                parsed.GetValue(output)!,
+                parsed.GetValue(format)!,
+                parsed.GetValue(policy),
+                parsed.GetValue(against)),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] logs, string storePath, string outputFolder, string format,
-        CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
-        using var store = DuckDbEventStore.Open(storePath);
-        var ingest = await IngestExecution.RunAsync(store, logs, new IngestOptions { Format = format }, false,
-            cancellationToken);
+        var policy = request.Policy is null ? null : PolicyFiles.LoadCompiled(request.Policy);
+        var baseline = request.Against is null ? null : PolicyFiles.LoadCompiled(request.Against);
+        if (baseline is not null && policy is null)
+        {
+            throw new UsageException("--against needs --policy: pass the candidate policy with --policy");
+        }
+
+        using var store = DuckDbEventStore.Open(request.Store);
+        var ingest = await IngestExecution.RunAsync(store, request.Logs, new IngestOptions { Format = request.Format },
+            false, cancellationToken);
         IngestReportWriter.Write(ingest.Reports, store.QuarantinePath, json: false);
         if (ingest.HasInputErrors)
         {
             return ExitCodes.UsageOrInput;
         }
 
-        var report = BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions");
-        var written = ReportFiles.Write(report, outputFolder);
+        var report = policy is null
+            ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null)
+            : BuildPolicyReport(store, policy.Compiled!);
+        var written = ReportFiles.Write(report, request.Out).ToList();
+        if (policy is not null && baseline is not null)
+        {
+            written.Add(AnalyzeReplay.Write(store, policy, baseline, Path.Combine(request.Out, "replay")));
+        }
+
         AnalyzeSummaryWriter.Write(report, written);
         return ExitCodes.Success;
     }
 
+    private static ForensicReport BuildPolicyReport(DuckDbEventStore store, CompiledPolicy policy)
+    {
+        var evaluator = new PolicyEvaluator(policy);
+        var rules = policy.Policy.Rules.ToDictionary(
+            rule => rule.Id,
+            rule => new RuleInfo(PolicyOutcomes.ActionName(rule.Action) + (rule.Mode == EnforcementMode.Shadow ? " (shadow)" : ""),
+                rule.Description),
+            StringComparer.Ordinal);
+        var title = $"Forensic report: policy {policy.Policy.Id} {policy.Policy.Version} on stored traffic";
+        return BuildReport(store, e => PolicyOutcomes.From(evaluator.Evaluate(e, explain: true)), title, rules)
+            with
+            {
+                PolicyId = policy.Policy.Id,
+                PolicyVersion = policy.Policy.Version,
+            };
+    }
+
     private static ForensicReport BuildReport(DuckDbEventStore store, Func<DecisionEvent, EventOutcome> evaluate,
-        string title)
+        string title, IReadOnlyDictionary<string, RuleInfo>? rules)
     {
         var summary = store.Summarize();
         var span = summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero;
-        var builder = new ForensicReportBuilder(BucketWidth.For(span));
+        var builder = new ForensicReportBuilder(BucketWidth.For(span), rules);
         foreach (var decisionEvent in store.ReadEvents(new EventQuery()))
         {
             builder.Add(decisionEvent, evaluate(decisionEvent));
@@ -85,4 +129,12 @@ internal static class AnalyzeCommand
 
         return builder.Build(title, TimeProvider.System.GetUtcNow().UtcDateTime, notes: notes);
     }
+
+    private sealed record AnalyzeRequest(
+        string[] Logs,
+        string Store,
+        string Out,
+        string Format,
+        string? Policy,
+        string? Against);
 }

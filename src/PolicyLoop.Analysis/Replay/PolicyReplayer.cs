@@ -1,0 +1,84 @@
+using PolicyLoop.Analysis.Forensics;
+using PolicyLoop.Core;
+using PolicyLoop.Policies.Evaluation;
+using PolicyLoop.Reports.Model.Replay;
+
+namespace PolicyLoop.Analysis.Replay;
+
+/// <summary>
+/// Replays a candidate policy over events in time order and compares it with a baseline policy,
+/// or with the logged decisions when there is no baseline. Each policy keeps its own rate state,
+/// so rate() and count() see exactly the traffic they would have seen. The result depends only on
+/// the events, their order and the policies.
+/// </summary>
+public sealed class PolicyReplayer
+{
+    private const string CriticalTag = "critical";
+
+    private readonly CompiledPolicy _candidate;
+    private readonly CompiledPolicy? _baseline;
+    private readonly ReplayComparer _comparer;
+    private readonly FidelityTracker _fidelity;
+
+    public PolicyReplayer(CompiledPolicy candidate, CompiledPolicy? baseline, ReplayComparerOptions options)
+    {
+        _candidate = candidate;
+        _baseline = baseline;
+        var policies = baseline is null ? new[] { candidate } : [candidate, baseline];
+        _comparer = new ReplayComparer(options with { CriticalRules = CriticalRules(policies) });
+        _fidelity = new FidelityTracker(RulesByField(policies), LongestWindow(policies));
+    }
+
+    /// <summary>Replays the events, which must come in time order, and returns the report.</summary>
+    public ReplayReport Run(IEnumerable<DecisionEvent> events, string candidateName, string baselineName,
+        DateTime generatedAt, IReadOnlyList<string>? notes = null)
+    {
+        var candidate = new PolicyEvaluator(_candidate);
+        var baseline = _baseline is null ? null : new PolicyEvaluator(_baseline);
+        foreach (var decisionEvent in events)
+        {
+            var candidateOutcome = PolicyOutcomes.From(candidate.Evaluate(decisionEvent, explain: true));
+            var baselineOutcome = baseline is null
+                ? EventOutcome.Logged(decisionEvent)
+                : PolicyOutcomes.From(baseline.Evaluate(decisionEvent, explain: true));
+            _comparer.Add(decisionEvent, baselineOutcome, candidateOutcome);
+            _fidelity.Add(decisionEvent);
+        }
+
+        return _comparer.Build(candidateName, baselineName, generatedAt, _fidelity.Findings(), notes);
+    }
+
+    private static HashSet<string> CriticalRules(IEnumerable<CompiledPolicy> policies) =>
+    [
+        .. policies.SelectMany(policy => policy.Rules)
+            .Where(rule => rule.Rule.Tags.Contains(CriticalTag, StringComparer.OrdinalIgnoreCase)
+                || string.Equals(rule.Rule.Severity, CriticalTag, StringComparison.OrdinalIgnoreCase))
+            .Select(rule => rule.Rule.Id),
+    ];
+
+    private static Dictionary<string, IReadOnlyList<string>> RulesByField(IEnumerable<CompiledPolicy> policies)
+    {
+        var rulesByField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var rule in policies.SelectMany(policy => policy.Rules))
+        {
+            foreach (var field in FieldReferences.In(rule.Rule.When))
+            {
+                if (!rulesByField.TryGetValue(field, out var rules))
+                {
+                    rules = [];
+                    rulesByField[field] = rules;
+                }
+
+                if (!rules.Contains(rule.Rule.Id))
+                {
+                    rules.Add(rule.Rule.Id);
+                }
+            }
+        }
+
+        return rulesByField.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal);
+    }
+
+    private static TimeSpan LongestWindow(IEnumerable<CompiledPolicy> policies) =>
+        policies.SelectMany(policy => policy.StatefulSites).Select(site => site.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
+}
