@@ -2,10 +2,10 @@ using System.CommandLine;
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Analysis.Replay;
 using PolicyLoop.Cli.Policies;
-using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Core;
 using PolicyLoop.Ingest;
 using PolicyLoop.Ingest.Formats;
+using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Reports.Model;
 using PolicyLoop.Storage;
 
@@ -103,10 +103,10 @@ internal static class AnalyzeCommand
         var title = $"Forensic report: policy {policy.Policy.Id} {policy.Policy.Version} on stored traffic";
         return BuildReport(store, e => PolicyOutcomes.From(evaluator.Evaluate(e, explain: true)), title, rules)
             with
-            {
-                PolicyId = policy.Policy.Id,
-                PolicyVersion = policy.Policy.Version,
-            };
+        {
+            PolicyId = policy.Policy.Id,
+            PolicyVersion = policy.Policy.Version,
+        };
     }
 
     private static ForensicReport BuildReport(DuckDbEventStore store, Func<DecisionEvent, EventOutcome> evaluate,
