@@ -27,7 +27,7 @@ public sealed class RecordCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_WrongTypeInMappedField_NamesFieldPathAndValue()
+    public async Task Ingest_WrongMappedType_NamesFieldAndValue()
     {
         var mapping = _harness.Write("gateway.yaml", CorpusLines.GatewayMapping);
         string[] lines = [CorpusLines.Gateway("g-1"), CorpusLines.Gateway("g-2", "\"abc\""), CorpusLines.Gateway("g-3", "\"404\"")];

@@ -46,7 +46,7 @@ public sealed class AwsWafParserTests
     }
 
     [Fact]
-    public void Parse_DefaultActionWithCounts_HasNoRuleButShadowMatches()
+    public void Parse_DefaultAction_KeepsCountMatches()
     {
         var e = Event(_parser, Sample(1));
 

@@ -22,7 +22,7 @@ public sealed class JsonMappingLoaderTests
     }
 
     [Fact]
-    public void Parse_SeveralProblems_ReportsAllWithLineAndColumn()
+    public void Parse_SeveralProblems_ReportsAll()
     {
         const string Yaml = """
             source: gw

@@ -39,7 +39,7 @@ public sealed class OpaDecisionParserTests
     }
 
     [Fact]
-    public void Parse_MaskedEvent_KeepsInputResultAndMaskInAttributes()
+    public void Parse_MaskedEvent_KeepsAttributes()
     {
         var e = Event(_parser, SampleLines("opa-decisions.jsonl")[1]);
 
