@@ -26,7 +26,8 @@ internal static class IngestCommand
         format.AcceptOnlyFromAmong([.. LogFormat.All]);
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "YAML field-mapping file for generic JSON lines; implies --format jsonl unless a format is given.",
+            Description = "YAML field-mapping file for generic JSON lines (implies --format jsonl unless a format is "
+                + "given); with --format opa, only its decision table is used.",
         };
         var json = new Option<bool>("--json") { Description = "Print the per-input report as JSON." };
         var strict = new Option<bool>("--strict")
@@ -57,7 +58,8 @@ internal static class IngestCommand
             throw new UsageException($"mapping file not found: {request.Mapping}; pass the path of a YAML mapping file");
         }
 
-        if (request.Mapping is not null && JsonMappingLoader.Load(request.Mapping, out var problems) is null)
+        var requireFields = request.Format != LogFormat.Opa;
+        if (request.Mapping is not null && JsonMappingLoader.Load(request.Mapping, out var problems, requireFields) is null)
         {
             throw new UsageException(JsonMappingLoader.Describe(problems));
         }

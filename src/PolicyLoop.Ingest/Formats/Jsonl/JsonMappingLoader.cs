@@ -26,8 +26,12 @@ namespace PolicyLoop.Ingest.Formats.Jsonl;
 /// </example>
 public static class JsonMappingLoader
 {
-    /// <summary>Reads and validates the mapping file; returns null with the problems when it is invalid.</summary>
-    public static JsonMapping? Load(string path, out IReadOnlyList<Diagnostic> problems)
+    /// <summary>
+    /// Reads and validates the mapping file; returns null with the problems when it is invalid.
+    /// Pass <paramref name="requireFields"/> false for a file that only supplies decision rules to
+    /// another format's reader, which may leave out the fields section.
+    /// </summary>
+    public static JsonMapping? Load(string path, out IReadOnlyList<Diagnostic> problems, bool requireFields = true)
     {
         string text;
         try
@@ -40,11 +44,12 @@ public static class JsonMappingLoader
             return null;
         }
 
-        return Parse(text, path, out problems);
+        return Parse(text, path, out problems, requireFields);
     }
 
     /// <summary>Validates mapping text; <paramref name="fileName"/> names it in the problems.</summary>
-    public static JsonMapping? Parse(string yaml, string fileName, out IReadOnlyList<Diagnostic> problems)
+    public static JsonMapping? Parse(string yaml, string fileName, out IReadOnlyList<Diagnostic> problems,
+        bool requireFields = true)
     {
         var stream = new YamlStream();
         try
@@ -65,7 +70,7 @@ public static class JsonMappingLoader
             return null;
         }
 
-        var reader = new MappingReader(fileName);
+        var reader = new MappingReader(fileName, requireFields);
         var mapping = reader.Read(root);
         problems = reader.Problems;
         return problems.Count == 0 ? mapping : null;

@@ -38,6 +38,11 @@ public sealed record ValueTable<T>(
         return Default is not null;
     }
 
+    /// <summary>Returns the quarantine reason for a value that <see cref="TryMap"/> rejected.</summary>
+    public string DescribeMismatch(string section, string? text) =>
+        $"field {section} (path {Path}): value \"{Json.JsonTime.Shorten(text ?? "")}\" is not in {section}.values, "
+        + $"is not a {section} name, and the mapping has no {section}.default";
+
     /// <summary>Parses an enum value's own name, such as <c>deny</c> or <c>shadow</c>.</summary>
     public delegate bool TryParseName(string text, out T value);
 }

@@ -94,4 +94,15 @@ public sealed class JsonMappingLoaderTests
               m.yaml:1:1: PL1103: missing key "fields" (add a fields section that maps at least time)
             """.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void Parse_DecisionOnlyWithoutFieldsRequirement_Loads()
+    {
+        var mapping = JsonMappingLoader.Parse("decision: {path: result.outcome, default: unknown}\n", "opa.yaml",
+            out var problems, requireFields: false);
+
+        problems.ShouldBeEmpty();
+        mapping.ShouldNotBeNull().Fields.ShouldBeEmpty();
+        mapping.Decision.ShouldNotBeNull().Path.Text.ShouldBe("result.outcome");
+    }
 }

@@ -145,4 +145,30 @@ public sealed class OpaDecisionParserTests
     [InlineData("{\"decision_id\":", "invalid JSON near line 1")]
     public void Parse_BadRecord_FailsWithReason(string line, string reason) =>
         Failure(_parser, line).ShouldStartWith(reason);
+
+    private static OpaDecisionParser WithTable(string yaml) => new(
+        Ingest.Formats.Jsonl.JsonMappingLoader.Parse(yaml, "opa.yaml", out _, requireFields: false).ShouldNotBeNull().Decision);
+
+    [Theory]
+    [InlineData("{\"outcome\":\"REJECT\"}", Decision.Deny)]
+    [InlineData("{\"outcome\":\"ok\"}", Decision.Allow)]
+    [InlineData("{\"outcome\":\"throttle\"}", Decision.Throttle)]
+    [InlineData("false", Decision.Deny)]
+    [InlineData("{\"allow\":true,\"outcome\":\"REJECT\"}", Decision.Allow)]
+    public void Parse_DecisionTable_DecidesUnknownResults(string result, Decision expected)
+    {
+        var parser = WithTable("decision:\n  path: result.outcome\n  values: {REJECT: deny, ok: allow}\n");
+
+        Event(parser, Line(result)).Decision.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Parse_DecisionTableWithoutMatch_Fails()
+    {
+        var parser = WithTable("decision:\n  path: result.outcome\n  values: {REJECT: deny}\n");
+
+        Failure(parser, Line("{\"outcome\":\"maybe\"}")).ShouldBe(
+            "field decision (path result.outcome): value \"maybe\" is not in decision.values, is not a decision name, "
+            + "and the mapping has no decision.default");
+    }
 }
