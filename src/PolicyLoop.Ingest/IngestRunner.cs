@@ -103,6 +103,12 @@ public sealed partial class IngestRunner(
             // A mapping file only applies to generic JSON lines.
             format = LogFormat.Jsonl;
         }
+        else if (format == LogFormat.Auto && reader.Prefix.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            // An empty log (a fresh rotation, say) has no records to read, which is not an error.
+            report.Notes.Add("the input is empty");
+            return null;
+        }
         else if (format == LogFormat.Auto)
         {
             format = FormatDetector.Detect(reader.Prefix, out var reason);

@@ -44,9 +44,11 @@ public sealed partial class DuckDbEventStore
         }
 
         // Keeps the first copy of an id, whether the copy is already stored or earlier in this batch.
+        // The window needs ORDER BY rowid (append order): without it DuckDB picks any copy once it
+        // runs the window on several threads.
         using var insert = Command("""
             INSERT OR IGNORE INTO events
-            SELECT * FROM ingest_staging QUALIFY row_number() OVER (PARTITION BY event_id) = 1
+            SELECT * FROM ingest_staging QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY rowid) = 1
             """);
         var stored = insert.ExecuteNonQuery();
         Execute("DELETE FROM ingest_staging");
