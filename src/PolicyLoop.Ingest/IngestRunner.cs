@@ -25,7 +25,7 @@ public sealed partial class IngestRunner(
         CancellationToken cancellationToken = default)
     {
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true });
-        var writer = Task.Run(() => WriteBatchesAsync(batches.Reader, cancellationToken), cancellationToken);
+        var writer = Task.Run(() => WriteBatchesAsync(batches, cancellationToken), cancellationToken);
         var reports = new List<FileIngestReport>();
         try
         {
@@ -36,6 +36,10 @@ public sealed partial class IngestRunner(
                 await IngestInputAsync(input, report, batches.Writer, cancellationToken);
             }
         }
+        catch (ChannelClosedException)
+        {
+            // The writer failed and closed the channel; awaiting it below raises the store's error.
+        }
         finally
         {
             batches.Writer.TryComplete();
@@ -45,17 +49,27 @@ public sealed partial class IngestRunner(
         return reports;
     }
 
-    private async Task WriteBatchesAsync(ChannelReader<Batch> reader, CancellationToken cancellationToken)
+    private async Task WriteBatchesAsync(Channel<Batch> batches, CancellationToken cancellationToken)
     {
-        await foreach (var batch in reader.ReadAllAsync(cancellationToken))
+        try
         {
-            var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
-            lock (batch.Report)
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                batch.Report.Stored += outcome.Stored;
-                batch.Report.Duplicates += outcome.Duplicates;
-                batch.Report.Quarantined += batch.Quarantined.Count;
+                var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
+                lock (batch.Report)
+                {
+                    batch.Report.Stored += outcome.Stored;
+                    batch.Report.Duplicates += outcome.Duplicates;
+                    batch.Report.Quarantined += batch.Quarantined.Count;
+                }
             }
+        }
+        catch (Exception ex)
+        {
+            // Closing the channel stops the reading side, which would otherwise wait forever for
+            // room in the full channel.
+            batches.Writer.TryComplete(ex);
+            throw;
         }
     }
 
