@@ -59,7 +59,8 @@ internal static class IngestCommand
         }
 
         var requireFields = request.Format != LogFormat.Opa;
-        if (request.Mapping is not null && JsonMappingLoader.Load(request.Mapping, out var problems, requireFields) is null)
+        if (request.Mapping is not null
+            && JsonMappingLoader.Load(request.Mapping, out var problems, requireFields) is null)
         {
             throw new UsageException(JsonMappingLoader.Describe(problems));
         }

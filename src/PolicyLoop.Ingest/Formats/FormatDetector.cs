@@ -55,8 +55,8 @@ public static class FormatDetector
         }
         catch (JsonException)
         {
-            // A line cut off by the prefix window can still name its format by its first keys;
-            // a bad record names none, and the next line is tried.
+            // A line cut off by the prefix window can still name its format by its first keys.
+            // A bad record names none, so the next line is tried.
             return PartialJsonKeys.Detect(line);
         }
     }

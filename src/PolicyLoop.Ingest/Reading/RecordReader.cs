@@ -87,7 +87,8 @@ public sealed partial class RecordReader : IDisposable
 
         if (problem is null)
         {
-            prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength, ref problem);
+            var rest = prefix.AsSpan(prefixLength);
+            prefixLength += ReadAtLeast(decoded, rest, rest.Length, ref problem);
         }
 
         var reader = new RecordReader(name, source, decoded, gzip, prefix, prefixLength, options)

@@ -40,7 +40,8 @@ public static class JsonMappingLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems = [new Diagnostic("PL1100", $"cannot read the mapping file: {ex.Message}", new DiagnosticLocation(path))];
+            var message = $"cannot read the mapping file: {ex.Message}";
+            problems = [new Diagnostic("PL1100", message, new DiagnosticLocation(path))];
             return null;
         }
 

@@ -44,7 +44,8 @@ internal sealed partial class MappingReader(string fileName, bool requireFields)
                     decision = ReadDecision(value);
                     break;
                 default:
-                    Problem(keyNode, "PL1101", $"unknown key \"{key}\"", $"expected one of: {string.Join(", ", TopLevelKeys)}");
+                    Problem(keyNode, "PL1101", $"unknown key \"{key}\"",
+                        $"expected one of: {string.Join(", ", TopLevelKeys)}");
                     break;
             }
         }
@@ -106,7 +107,8 @@ internal sealed partial class MappingReader(string fileName, bool requireFields)
             }
         }
 
-        if (requireFields && !fields.ContainsKey("time") && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(key => key.Value == "time"))
+        var timeKeyWritten = mapping.Children.Keys.OfType<YamlScalarNode>().Any(key => key.Value == "time");
+        if (requireFields && !fields.ContainsKey("time") && !timeKeyWritten)
         {
             Problem(key, "PL1103", "missing field \"time\" in fields", "map time to the JSON path of the event time");
         }
