@@ -30,7 +30,9 @@ public sealed class FormatDetectorTests
     }
 
     [Theory]
-    [InlineData("{\"transaction\":{\"client_ip\":\"192.0.2.1\",\"unique_id\":\"u\",\"request\":{\"body\":\"", LogFormat.ModSecurity)]
+    [InlineData(
+        "{\"transaction\":{\"client_ip\":\"192.0.2.1\",\"unique_id\":\"u\",\"request\":{\"body\":\"",
+        LogFormat.ModSecurity)]
     [InlineData("{\"decision_id\":\"d\",\"input\":{\"body\":\"", LogFormat.Opa)]
     [InlineData("{\"timestamp\":1,\"webaclId\":\"w\",\"httpRequest\":{\"uri\":\"", LogFormat.AwsWaf)]
     [InlineData("{\"results\":[{\"category_scores\":{\"hate\":0.1}}],\"input\":\"", LogFormat.Moderation)]

@@ -53,8 +53,12 @@ public sealed class CanonicalJsonParserTests
     }
 
     [Theory]
-    [InlineData("{\"time\":1793696462,\"decision\":\"blocked\"}", "field decision (path decision): value \"blocked\" is not in decision.values")]
-    [InlineData("{\"time\":1793696462,\"mode\":\"dry\"}", "field mode (path mode): value \"dry\" is not in mode.values")]
+    [InlineData(
+        "{\"time\":1793696462,\"decision\":\"blocked\"}",
+        "field decision (path decision): value \"blocked\" is not in decision.values")]
+    [InlineData(
+        "{\"time\":1793696462,\"mode\":\"dry\"}",
+        "field mode (path mode): value \"dry\" is not in mode.values")]
     [InlineData("{\"decision\":\"allow\"}", "missing timestamp: field time (path time) is absent")]
     [InlineData("{\"time\":1793696462,\"status\":\"OK\"}", "field status (path status): \"OK\" is not a whole number")]
     public void Parse_BadRecord_FailsWithReason(string line, string reason) =>

@@ -79,7 +79,8 @@ public sealed class OpaDecisionParserTests
 
     [Fact]
     public void Parse_NoResult_IsUnknown() =>
-        Event(_parser, "{\"decision_id\":\"d\",\"timestamp\":\"2026-11-03T08:15:02Z\"}").Decision.ShouldBe(Decision.Unknown);
+        Event(_parser, "{\"decision_id\":\"d\",\"timestamp\":\"2026-11-03T08:15:02Z\"}").Decision
+            .ShouldBe(Decision.Unknown);
 
     [Fact]
     public void Parse_DenyMessages_JoinedAsReason()
@@ -97,7 +98,8 @@ public sealed class OpaDecisionParserTests
 
     [Fact]
     public void Parse_SeveralBundles_JoinsNamedRevisions() =>
-        Event(_parser, SampleLines("opa-decisions.jsonl")[2]).PolicyVersion.ShouldBe("authz=git-4e81c0d,tenants=2026-11-01.3");
+        Event(_parser, SampleLines("opa-decisions.jsonl")[2]).PolicyVersion
+            .ShouldBe("authz=git-4e81c0d,tenants=2026-11-01.3");
 
     [Fact]
     public void Parse_DeprecatedRevision_IsPolicyVersion() =>
@@ -138,8 +140,12 @@ public sealed class OpaDecisionParserTests
             .ShouldBe("not an OPA decision log event: the console line has msg \"Received request.\" and no decision_id");
 
     [Theory]
-    [InlineData("{\"decision_id\":\"x\",\"result\":true}", "missing timestamp: the record has no \"timestamp\" or \"time\" field")]
-    [InlineData("{\"decision_id\":\"x\",\"timestamp\":\"soon\"}", "unparseable timestamp in field \"timestamp\": \"soon\"")]
+    [InlineData(
+        "{\"decision_id\":\"x\",\"result\":true}",
+        "missing timestamp: the record has no \"timestamp\" or \"time\" field")]
+    [InlineData(
+        "{\"decision_id\":\"x\",\"timestamp\":\"soon\"}",
+        "unparseable timestamp in field \"timestamp\": \"soon\"")]
     [InlineData("{\"decision_id\":\"x\",\"timestamp\":true}", "unparseable timestamp in field \"timestamp\": true")]
     [InlineData("[1,2]", "expected a JSON object, found a JSON array")]
     [InlineData("{\"decision_id\":", "invalid JSON near line 1")]
