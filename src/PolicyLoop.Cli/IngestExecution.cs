@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PolicyLoop.Ingest;
+using PolicyLoop.Ingest.Formats;
 using PolicyLoop.Ingest.Formats.Jsonl;
 using PolicyLoop.Storage;
 
@@ -20,7 +21,10 @@ internal static class IngestExecution
             throw new UsageException($"mapping file not found: {mapping}; pass the path of a YAML mapping file");
         }
 
-        if (options.Parser.MappingPath is { } mappingPath && JsonMappingLoader.Load(mappingPath, out var problems) is null)
+        // An OPA mapping may only map decisions, so it need not name the required fields.
+        var requireFields = options.Format != LogFormat.Opa;
+        if (options.Parser.MappingPath is { } mappingPath
+            && JsonMappingLoader.Load(mappingPath, out var problems, requireFields) is null)
         {
             throw new UsageException(JsonMappingLoader.Describe(problems));
         }

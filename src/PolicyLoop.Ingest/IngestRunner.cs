@@ -27,7 +27,7 @@ public sealed partial class IngestRunner(
         CancellationToken cancellationToken = default)
     {
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true });
-        var writer = Task.Run(() => WriteBatchesAsync(batches.Reader, cancellationToken), cancellationToken);
+        var writer = Task.Run(() => WriteBatchesAsync(batches, cancellationToken), cancellationToken);
         var reports = new List<FileIngestReport>();
         try
         {
@@ -38,6 +38,10 @@ public sealed partial class IngestRunner(
                 await IngestInputAsync(input, report, batches.Writer, cancellationToken);
             }
         }
+        catch (ChannelClosedException)
+        {
+            // The writer failed and closed the channel; awaiting it below raises the store's error.
+        }
         finally
         {
             batches.Writer.TryComplete();
@@ -47,18 +51,28 @@ public sealed partial class IngestRunner(
         return reports;
     }
 
-    private async Task WriteBatchesAsync(ChannelReader<Batch> reader, CancellationToken cancellationToken)
+    private async Task WriteBatchesAsync(Channel<Batch> batches, CancellationToken cancellationToken)
     {
-        await foreach (var batch in reader.ReadAllAsync(cancellationToken))
+        try
         {
-            var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
-            batch.RawText.Release();
-            lock (batch.Report)
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                batch.Report.Stored += outcome.Stored;
-                batch.Report.Duplicates += outcome.Duplicates;
-                batch.Report.Quarantined += batch.Quarantined.Count;
+                var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
+                batch.RawText.Release();
+                lock (batch.Report)
+                {
+                    batch.Report.Stored += outcome.Stored;
+                    batch.Report.Duplicates += outcome.Duplicates;
+                    batch.Report.Quarantined += batch.Quarantined.Count;
+                }
             }
+        }
+        catch (Exception ex)
+        {
+            // Closing the channel stops the reading side, which would otherwise wait forever for
+            // room in the full channel.
+            batches.Writer.TryComplete(ex);
+            throw;
         }
     }
 
@@ -105,6 +119,12 @@ public sealed partial class IngestRunner(
         {
             // A mapping file only applies to generic JSON lines.
             format = LogFormat.Jsonl;
+        }
+        else if (format == LogFormat.Auto && reader.Prefix.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            // An empty log (a fresh rotation, say) has no records to read, which is not an error.
+            report.Notes.Add("the input is empty");
+            return null;
         }
         else if (format == LogFormat.Auto)
         {

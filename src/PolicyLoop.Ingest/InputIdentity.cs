@@ -27,14 +27,19 @@ public sealed class InputIdentity
     public static InputIdentity FromPrefix(string name, ReadOnlySpan<byte> start)
     {
         var end = start.IndexOf((byte)'\n');
-        var firstLine = end < 0 ? start : start[..end];
-        if (firstLine.Length > PrefixBytes)
-        {
-            firstLine = firstLine[..PrefixBytes];
-        }
+        return FromLeadingBytes(name, end < 0 ? start : start[..end]);
+    }
 
+    /// <summary>
+    /// Returns the identity of an input that is not line-oriented, such as a JSON array, from its
+    /// first <see cref="PrefixBytes"/> bytes across line breaks. A pretty-printed array's first line
+    /// is only "[", which would give every such input the same identity.
+    /// </summary>
+    public static InputIdentity FromLeadingBytes(string name, ReadOnlySpan<byte> start)
+    {
+        var hashed = start.Length > PrefixBytes ? start[..PrefixBytes] : start;
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(firstLine, digest);
+        SHA256.HashData(hashed, digest);
         return new InputIdentity(name, Convert.ToHexStringLower(digest[..8]));
     }
 

@@ -69,7 +69,9 @@ public static class Timestamps
         return TryFromEpochSeconds(seconds, out utc);
     }
 
-    /// <summary>Converts Unix epoch seconds (fractions allowed) to UTC; false for negative or out-of-range values.</summary>
+    /// <summary>
+    /// Converts Unix epoch seconds (fractions allowed) to UTC; false for negative or out-of-range values.
+    /// </summary>
     public static bool TryFromEpochSeconds(double seconds, out DateTime utc)
     {
         utc = default;

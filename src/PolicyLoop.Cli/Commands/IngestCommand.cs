@@ -24,7 +24,8 @@ internal static class IngestCommand
         format.AcceptOnlyFromAmong([.. LogFormat.All]);
         var mapping = new Option<string?>("--mapping")
         {
-            Description = "YAML field-mapping file for generic JSON lines; implies --format jsonl unless a format is given.",
+            Description = "YAML field-mapping file for generic JSON lines (implies --format jsonl unless a format is "
+                + "given); with --format opa, only its decision table is used.",
         };
         var json = new Option<bool>("--json") { Description = "Print the per-input report as JSON." };
         var strict = new Option<bool>("--strict")

@@ -55,8 +55,9 @@ public static class FormatDetector
         }
         catch (JsonException)
         {
-            // A line cut off by the prefix window, or a bad record: try the next one.
-            return null;
+            // A line cut off by the prefix window can still name its format by its first keys.
+            // A bad record names none, so the next line is tried.
+            return PartialJsonKeys.Detect(line);
         }
     }
 

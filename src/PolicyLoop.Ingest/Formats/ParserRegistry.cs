@@ -23,7 +23,7 @@ public static class ParserRegistry
             case LogFormat.Apache:
                 return new ApacheLogParser();
             case LogFormat.Opa:
-                return new OpaDecisionParser();
+                return CreateOpa(options, out diagnostic);
             case LogFormat.AwsWaf:
                 return new AwsWafParser();
             case LogFormat.ModSecurity:
@@ -41,7 +41,20 @@ public static class ParserRegistry
         }
     }
 
-    // TODO: use the fast canonical reader (EventJsonParser) here once both branches are merged.
+    private static OpaDecisionParser? CreateOpa(ParserOptions options, out Diagnostic? diagnostic)
+    {
+        diagnostic = null;
+        if (options.MappingPath is null)
+        {
+            return new OpaDecisionParser();
+        }
+
+        var mapping = LoadMapping(options.MappingPath, requireFields: false, out diagnostic);
+        return mapping is null ? null : new OpaDecisionParser(mapping.Decision);
+    }
+
+    // NOTE: CanonicalJsonParser reads through the general mapping code, which favours clear
+    // reasons over speed; a reader specialised for the event record's shape can replace it here.
     private static IRecordParser? CreateJsonLines(ParserOptions options, out Diagnostic? diagnostic)
     {
         diagnostic = null;
@@ -50,14 +63,19 @@ public static class ParserRegistry
             return new EventJsonParser();
         }
 
-        var mapping = JsonMappingLoader.Load(options.MappingPath, out var problems);
+        var mapping = LoadMapping(options.MappingPath, requireFields: true, out diagnostic);
+        return mapping is null ? null : new MappedJsonParser(mapping);
+    }
+
+    private static JsonMapping? LoadMapping(string path, bool requireFields, out Diagnostic? diagnostic)
+    {
+        diagnostic = null;
+        var mapping = JsonMappingLoader.Load(path, out var problems, requireFields);
         if (mapping is null)
         {
-            diagnostic = new Diagnostic("PL1100", JsonMappingLoader.Describe(problems),
-                new DiagnosticLocation(options.MappingPath));
-            return null;
+            diagnostic = new Diagnostic("PL1100", JsonMappingLoader.Describe(problems), new DiagnosticLocation(path));
         }
 
-        return new MappedJsonParser(mapping);
+        return mapping;
     }
 }

@@ -18,6 +18,10 @@ public sealed partial class RecordReader
     {
         var text = Prefix.TrimStart(" \t\r\n"u8);
         _arrayMode = !text.IsEmpty && text[0] == (byte)'[';
+        if (_arrayMode)
+        {
+            Identity = InputIdentity.FromLeadingBytes(_name, text);
+        }
     }
 
     private bool TryReadArrayElement(out RawRecord record)

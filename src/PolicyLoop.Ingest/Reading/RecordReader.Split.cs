@@ -4,9 +4,9 @@ namespace PolicyLoop.Ingest.Reading;
 public sealed partial class RecordReader
 {
     /// <summary>
-    /// Reads the next non-empty line, or the next element in JSON array mode. Returns false at the end of input. A truncated or corrupt
-    /// compressed stream ends the input with a final record whose <see cref="RawRecord.Problem"/> says so,
-    /// holding the partial line if there was one.
+    /// Reads the next non-empty line, or the next element in JSON array mode. Returns false at the
+    /// end of input. A truncated or corrupt compressed stream ends the input with a final record
+    /// whose <see cref="RawRecord.Problem"/> says so, holding the partial line if there was one.
     /// </summary>
     public bool TryRead(out RawRecord record)
     {

@@ -41,7 +41,7 @@ public sealed partial class RecordReader : IDisposable
     }
 
     /// <summary>The input's content identity, from its first line.</summary>
-    public InputIdentity Identity { get; }
+    public InputIdentity Identity { get; private set; }
 
     /// <summary>The first bytes of the decoded input, for format detection. Valid until the first read.</summary>
     public ReadOnlySpan<byte> Prefix => _buffer.AsSpan(_start, _end - _start);
@@ -87,7 +87,8 @@ public sealed partial class RecordReader : IDisposable
 
         if (problem is null)
         {
-            prefixLength += ReadAtLeast(decoded, prefix.AsSpan(prefixLength), prefix.Length - prefixLength, ref problem);
+            var rest = prefix.AsSpan(prefixLength);
+            prefixLength += ReadAtLeast(decoded, rest, rest.Length, ref problem);
         }
 
         var reader = new RecordReader(name, source, decoded, gzip, prefix, prefixLength, options)

@@ -131,4 +131,19 @@ public sealed class EncodingCorpusTests : IDisposable
         events[0].Raw.ShouldBe(lines[0]);
         events[1].ByteOffset.ShouldBe(CorpusLines.OffsetOf(lines, 1));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\r\n  \n")]
+    [InlineData("\uFEFF")]
+    public async Task Ingest_EmptyInput_IsNotAnError(string content)
+    {
+        var path = _harness.Write("empty.log", content);
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Error.ShouldBeNull();
+        report.Read.ShouldBe(0);
+        report.Notes.ShouldBe(["the input is empty"]);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class GzipCorpusTests : IDisposable
     [Theory]
     [InlineData(20)]
     [InlineData(2000)]
-    public async Task Ingest_TruncatedGzip_StoresCompleteLinesAndQuarantinesTail(int lineCount)
+    public async Task Ingest_TruncatedGzip_KeepsCompleteLines(int lineCount)
     {
         // Distinct ids keep the lines from compressing to a few back-references, so a cut at 60% of
         // the compressed bytes leaves complete lines before it.
@@ -36,7 +36,7 @@ public sealed class GzipCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_GzipUploadArray_StoresEachElementAtItsLine()
+    public async Task Ingest_GzipUploadArray_StoresEachElement()
     {
         var body = "[\n  " + CorpusLines.Opa("arr-1") + ",\n  " + CorpusLines.Opa("arr-2", result: "false")
             + ",\n\n  " + CorpusLines.Opa("arr-3") + "\n]\n";
@@ -73,7 +73,7 @@ public sealed class GzipCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_UploadArrayWithBadElement_QuarantinesOnlyThatElement()
+    public async Task Ingest_ArrayBadElement_QuarantinesOnlyIt()
     {
         var body = "[" + CorpusLines.Opa("ok-1") + ",\n{\"decision_id\": nope},\n" + CorpusLines.Opa("ok-2") + "]";
         var path = _harness.Write("mixed.json", body);
@@ -100,5 +100,20 @@ public sealed class GzipCorpusTests : IDisposable
         report.Read.ShouldBe(1);
         report.Quarantined.ShouldBe(1);
         _harness.Quarantine().ShouldHaveSingleItem().Reason.ShouldContain("larger than the limit of 4096 bytes");
+    }
+
+    [Fact]
+    public async Task Ingest_TwoPrettyArraysWithoutIds_StoresBoth()
+    {
+        // Both inputs start with the line "[", so their identity must come from more than the first line.
+        var first = _harness.Write("a.json", "[\n{\"time\":1793696462},\n{\"time\":1793696463}\n]\n");
+        var second = _harness.Write("b.json", "[\n{\"time\":1793696500},\n{\"time\":1793696501}\n]\n");
+        var options = new IngestOptions { Format = LogFormat.Jsonl };
+        await _harness.IngestAsync(first, options);
+
+        var report = await _harness.IngestAsync(second, options);
+
+        report.Stored.ShouldBe(2);
+        report.Duplicates.ShouldBe(0);
     }
 }

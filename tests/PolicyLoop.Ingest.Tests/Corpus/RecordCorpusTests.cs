@@ -27,7 +27,7 @@ public sealed class RecordCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_WrongTypeInMappedField_NamesFieldPathAndValue()
+    public async Task Ingest_WrongMappedType_NamesFieldAndValue()
     {
         var mapping = _harness.Write("gateway.yaml", CorpusLines.GatewayMapping);
         string[] lines = [CorpusLines.Gateway("g-1"), CorpusLines.Gateway("g-2", "\"abc\""), CorpusLines.Gateway("g-3", "\"404\"")];
@@ -122,5 +122,21 @@ public sealed class RecordCorpusTests : IDisposable
 
         second.Stored.ShouldBe(0);
         second.Duplicates.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Ingest_FirstRecordOverDetectionWindow_DetectsFormat()
+    {
+        // A ModSecurity record with a 100 KiB request body is longer than the 64 KiB read ahead for detection.
+        var body = new string('b', 100 * 1024);
+        var line = "{\"transaction\":{\"time_stamp\":\"Tue Nov  3 09:14:22 2026\",\"unique_id\":\"long-1\","
+            + $"\"request\":{{\"method\":\"POST\",\"uri\":\"/upload\",\"body\":\"{body}\"}},\"response\":{{\"http_code\":200}}}}}}";
+        var path = _harness.Write("long.jsonl", CorpusLines.Utf8(line));
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Error.ShouldBeNull();
+        report.Format.ShouldBe(LogFormat.ModSecurity);
+        report.Stored.ShouldBe(1);
     }
 }

@@ -29,7 +29,10 @@ internal static class AwsWafRules
         return terminating;
     }
 
-    /// <summary>Returns the deciding rule, rate-based rules and non-terminating (COUNT) matches, without repeats.</summary>
+    /// <summary>
+    /// Returns the deciding rule, the rate-based rules and the non-terminating (COUNT) matches,
+    /// without repeats.
+    /// </summary>
     public static List<string> MatchedRules(JsonElement root, string? decidingRule)
     {
         var matched = new List<string>();
@@ -55,7 +58,8 @@ internal static class AwsWafRules
 
         foreach (var rule in Items(root, "rateBasedRuleList"))
         {
-            AddOnce(matched, JsonValues.GetString(rule, "rateBasedRuleName") ?? JsonValues.GetString(rule, "rateBasedRuleId"));
+            var name = JsonValues.GetString(rule, "rateBasedRuleName") ?? JsonValues.GetString(rule, "rateBasedRuleId");
+            AddOnce(matched, name);
         }
 
         return matched;

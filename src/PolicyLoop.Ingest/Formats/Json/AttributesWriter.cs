@@ -47,7 +47,9 @@ internal sealed class AttributesWriter : IDisposable
         }
     }
 
-    /// <summary>Copies every property of <paramref name="element"/> whose name is not in <paramref name="mapped"/>.</summary>
+    /// <summary>
+    /// Copies every property of <paramref name="element"/> whose name is not in <paramref name="mapped"/>.
+    /// </summary>
     public void AddUnmapped(JsonElement element, IReadOnlySet<string> mapped)
     {
         if (element.ValueKind != JsonValueKind.Object)

@@ -27,7 +27,8 @@ internal static class JsonRecord
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            error = $"expected a JSON object, found a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}";
+            var kind = document.RootElement.ValueKind.ToString().ToLowerInvariant();
+            error = $"expected a JSON object, found a JSON {kind}";
             document.Dispose();
             return false;
         }

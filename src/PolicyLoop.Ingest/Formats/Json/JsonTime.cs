@@ -10,7 +10,11 @@ internal static class JsonTime
     /// form <see cref="Timestamps"/> parses, or a Unix epoch number. Returns false with a reason that
     /// names the property and its value when it is missing or cannot be parsed.
     /// </summary>
-    public static bool TryRead(JsonElement element, out DateTime utc, out string error, params ReadOnlySpan<string> names)
+    public static bool TryRead(
+        JsonElement element,
+        out DateTime utc,
+        out string error,
+        params ReadOnlySpan<string> names)
     {
         utc = default;
         error = "";

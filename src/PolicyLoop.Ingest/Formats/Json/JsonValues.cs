@@ -33,7 +33,9 @@ internal static class JsonValues
     public static string? GetString(JsonElement element, params ReadOnlySpan<string> names) =>
         Get(element, names) is { } value ? AsString(value) : null;
 
-    /// <summary>Returns a string value, or a number's or boolean's JSON text; null for other kinds and empty strings.</summary>
+    /// <summary>
+    /// Returns a string value, or a number's or boolean's JSON text; null for other kinds and empty strings.
+    /// </summary>
     public static string? AsString(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : null,
@@ -41,7 +43,9 @@ internal static class JsonValues
         _ => null,
     };
 
-    /// <summary>Returns the strings of an array (non-string items as JSON text), or a lone string as one item.</summary>
+    /// <summary>
+    /// Returns the strings of an array (non-string items as JSON text), or a lone string as one item.
+    /// </summary>
     public static List<string> GetStrings(JsonElement? value)
     {
         var items = new List<string>();

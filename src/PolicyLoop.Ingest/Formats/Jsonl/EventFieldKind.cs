@@ -24,6 +24,6 @@ public enum EventFieldKind
     /// <summary>An object, whose properties are added to the attributes.</summary>
     Object,
 
-    /// <summary>The event time, read as the mapping's time format says.</summary>
+    /// <summary>The event time, read in the mapping's time format.</summary>
     Time,
 }

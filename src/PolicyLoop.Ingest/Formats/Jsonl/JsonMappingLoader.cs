@@ -26,8 +26,12 @@ namespace PolicyLoop.Ingest.Formats.Jsonl;
 /// </example>
 public static class JsonMappingLoader
 {
-    /// <summary>Reads and validates the mapping file; returns null with the problems when it is invalid.</summary>
-    public static JsonMapping? Load(string path, out IReadOnlyList<Diagnostic> problems)
+    /// <summary>
+    /// Reads and validates the mapping file; returns null with the problems when it is invalid.
+    /// Pass <paramref name="requireFields"/> false for a file that only supplies decision rules to
+    /// another format's reader, which may leave out the fields section.
+    /// </summary>
+    public static JsonMapping? Load(string path, out IReadOnlyList<Diagnostic> problems, bool requireFields = true)
     {
         string text;
         try
@@ -36,15 +40,17 @@ public static class JsonMappingLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems = [new Diagnostic("PL1100", $"cannot read the mapping file: {ex.Message}", new DiagnosticLocation(path))];
+            var message = $"cannot read the mapping file: {ex.Message}";
+            problems = [new Diagnostic("PL1100", message, new DiagnosticLocation(path))];
             return null;
         }
 
-        return Parse(text, path, out problems);
+        return Parse(text, path, out problems, requireFields);
     }
 
     /// <summary>Validates mapping text; <paramref name="fileName"/> names it in the problems.</summary>
-    public static JsonMapping? Parse(string yaml, string fileName, out IReadOnlyList<Diagnostic> problems)
+    public static JsonMapping? Parse(string yaml, string fileName, out IReadOnlyList<Diagnostic> problems,
+        bool requireFields = true)
     {
         var stream = new YamlStream();
         try
@@ -65,7 +71,7 @@ public static class JsonMappingLoader
             return null;
         }
 
-        var reader = new MappingReader(fileName);
+        var reader = new MappingReader(fileName, requireFields);
         var mapping = reader.Read(root);
         problems = reader.Problems;
         return problems.Count == 0 ? mapping : null;

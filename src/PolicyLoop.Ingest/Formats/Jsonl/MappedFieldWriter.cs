@@ -7,7 +7,10 @@ namespace PolicyLoop.Ingest.Formats.Jsonl;
 /// <summary>Converts a mapped JSON value to its event field's type and stores it in the event.</summary>
 internal static class MappedFieldWriter
 {
-    /// <summary>Stores the value; returns what is wrong with it (completing "VALUE ...") when its type does not fit.</summary>
+    /// <summary>
+    /// Stores the value. Returns what is wrong with it, worded to follow the value in a message,
+    /// when its type does not fit; null when it was stored.
+    /// </summary>
     public static string? Apply(string name, JsonElement value, DecisionEvent target, AttributesWriter attributes) =>
         MappableFields.Kinds[name] switch
         {
@@ -123,7 +126,8 @@ internal static class MappedFieldWriter
     private static string? ApplyLabels(JsonElement value, DecisionEvent target)
     {
         if (value.ValueKind != JsonValueKind.Object
-            || value.EnumerateObject().Any(label => label.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array))
+            || value.EnumerateObject().Any(label => label.Value.ValueKind
+                is JsonValueKind.Object or JsonValueKind.Array))
         {
             return "is not a labels object: expected a JSON object of strings";
         }

@@ -78,8 +78,7 @@ public sealed class MappedJsonParser(JsonMapping mapping) : IRecordParser
         {
             if (!decision.TryMap(root, DecisionNames.TryParseDecision, out var value, out var text))
             {
-                return $"field decision (path {decision.Path}): value \"{JsonTime.Shorten(text ?? "")}\" is not in "
-                    + "decision.values, is not a decision name, and the mapping has no decision.default";
+                return decision.DescribeMismatch("decision", text);
             }
 
             target.Decision = value;
@@ -89,8 +88,7 @@ public sealed class MappedJsonParser(JsonMapping mapping) : IRecordParser
         {
             if (!mode.TryMap(root, DecisionNames.TryParseMode, out var value, out var text))
             {
-                return $"field mode (path {mode.Path}): value \"{JsonTime.Shorten(text ?? "")}\" is not in mode.values, "
-                    + "is not enforce or shadow, and the mapping has no mode.default";
+                return mode.DescribeMismatch("mode", text);
             }
 
             target.Mode = value;

@@ -19,7 +19,8 @@ internal static partial class MappedTime
             case TimeFormat.UnixSeconds:
                 return TryNumber(value, out var seconds) && Timestamps.TryFromEpochSeconds(seconds, out utc);
             case TimeFormat.UnixMilliseconds:
-                return TryNumber(value, out var milliseconds) && Timestamps.TryFromEpochSeconds(milliseconds / 1000, out utc);
+                return TryNumber(value, out var milliseconds)
+                    && Timestamps.TryFromEpochSeconds(milliseconds / 1000, out utc);
             default:
                 return JsonTime.TryParse(value, out utc);
         }

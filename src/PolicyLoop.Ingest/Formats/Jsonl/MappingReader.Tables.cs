@@ -18,7 +18,8 @@ internal sealed partial class MappingReader
         {
             if (!DecisionNames.TryParseMode(scalar.Value, out var constant))
             {
-                Problem(node, "PL1102", $"invalid mode \"{scalar.Value}\"", "expected enforce, shadow, or a table with path, values and default");
+                Problem(node, "PL1102", $"invalid mode \"{scalar.Value}\"",
+                    "expected enforce, shadow, or a table with path, values and default");
             }
 
             return (constant, null);

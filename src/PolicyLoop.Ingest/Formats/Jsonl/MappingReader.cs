@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace PolicyLoop.Ingest.Formats.Jsonl;
 
 /// <summary>Walks a mapping file's YAML tree, building the mapping and collecting every problem.</summary>
-internal sealed partial class MappingReader(string fileName)
+internal sealed partial class MappingReader(string fileName, bool requireFields)
 {
     private const string DefaultSource = LogFormat.Jsonl;
 
@@ -44,16 +44,19 @@ internal sealed partial class MappingReader(string fileName)
                     decision = ReadDecision(value);
                     break;
                 default:
-                    Problem(keyNode, "PL1101", $"unknown key \"{key}\"", $"expected one of: {string.Join(", ", TopLevelKeys)}");
+                    Problem(keyNode, "PL1101", $"unknown key \"{key}\"",
+                        $"expected one of: {string.Join(", ", TopLevelKeys)}");
                     break;
             }
         }
 
-        if (fields is null)
+        if (fields is null && requireFields)
         {
             Problem(root, "PL1103", "missing key \"fields\"", "add a fields section that maps at least time");
             return null;
         }
+
+        fields ??= new Dictionary<string, JsonFieldPath>(StringComparer.Ordinal);
 
         return new JsonMapping(source, fields, decision, mode, constantMode, timeFormat);
     }
@@ -104,7 +107,8 @@ internal sealed partial class MappingReader(string fileName)
             }
         }
 
-        if (!fields.ContainsKey("time") && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(key => key.Value == "time"))
+        var timeKeyWritten = mapping.Children.Keys.OfType<YamlScalarNode>().Any(key => key.Value == "time");
+        if (requireFields && !fields.ContainsKey("time") && !timeKeyWritten)
         {
             Problem(key, "PL1103", "missing field \"time\" in fields", "map time to the JSON path of the event time");
         }

@@ -36,7 +36,8 @@ public sealed class ModSecurityParser : IRecordParser
 
         using (document)
         {
-            if (JsonValues.Get(document.RootElement, "transaction") is not { ValueKind: JsonValueKind.Object } transaction)
+            var transaction = JsonValues.Get(document.RootElement, "transaction") ?? default;
+            if (transaction.ValueKind != JsonValueKind.Object)
             {
                 return ParseOutcome.Failure("not a ModSecurity audit record: the \"transaction\" object is missing");
             }
@@ -95,7 +96,9 @@ public sealed class ModSecurityParser : IRecordParser
         return question < 0 ? (uri, null) : (uri[..question], uri[(question + 1)..]);
     }
 
-    /// <summary>Splits the first producer component, such as <c>OWASP_CRS/4.10.0</c>, into ruleset name and version.</summary>
+    /// <summary>
+    /// Splits the first producer component, such as <c>OWASP_CRS/4.10.0</c>, into ruleset name and version.
+    /// </summary>
     private static (string? Id, string? Version) Ruleset(JsonElement transaction)
     {
         var components = JsonValues.GetStrings(JsonValues.Get(transaction, "producer", "components"));

@@ -41,7 +41,9 @@ internal static class ModerationContent
         }
 
         var parts = value.EnumerateArray()
-            .Select(part => part.ValueKind == JsonValueKind.String ? part.GetString() : JsonValues.GetString(part, "text"))
+            .Select(part => part.ValueKind == JsonValueKind.String
+                ? part.GetString()
+                : JsonValues.GetString(part, "text"))
             .OfType<string>()
             .ToList();
         return parts.Count == 0 ? null : string.Join("\n", parts);

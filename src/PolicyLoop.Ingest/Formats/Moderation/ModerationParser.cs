@@ -29,6 +29,8 @@ public sealed class ModerationParser : IRecordParser
         "id", "model", "results", "response", "flagged", "categories", "category_scores", "input", "text",
         "prompt", "timestamp", "time", "created", "user", "user_id", "session_id", "tenant");
 
+    // NOTE: every id of the input is kept until the input ends, an estimated 100 bytes each, so a log of
+    // ten million lines would hold about 1 GB here.
     private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
 
     public string Format => LogFormat.Moderation;
@@ -43,7 +45,9 @@ public sealed class ModerationParser : IRecordParser
         using (document)
         {
             var root = document.RootElement;
-            var nested = JsonValues.Get(root, "response") is { ValueKind: JsonValueKind.Object } inner ? inner : default;
+            var nested = JsonValues.Get(root, "response") is { ValueKind: JsonValueKind.Object } inner
+                ? inner
+                : default;
             var response = nested.ValueKind == JsonValueKind.Object ? nested : root;
             var results = ModerationResults.Find(response);
             if (results.Count == 0)
@@ -62,7 +66,9 @@ public sealed class ModerationParser : IRecordParser
         }
     }
 
-    /// <summary>Builds the event; <paramref name="nested"/> is the <c>response</c> object, or default when there is none.</summary>
+    /// <summary>
+    /// Builds the event. <paramref name="nested"/> is the <c>response</c> object, or default when there is none.
+    /// </summary>
     private DecisionEvent ToEvent(JsonElement root, JsonElement nested, List<JsonElement> results, DateTime time,
         string text, RecordLocation location, InputIdentity input)
     {

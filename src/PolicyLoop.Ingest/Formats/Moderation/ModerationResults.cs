@@ -10,7 +10,10 @@ internal static class ModerationResults
     private static readonly FrozenSet<string> Mapped = FrozenSet.Create(
         StringComparer.Ordinal, "flagged", "categories", "category_scores");
 
-    /// <summary>Returns the <c>results[]</c> objects that carry <c>category_scores</c>, or the response itself when it is a bare result.</summary>
+    /// <summary>
+    /// Returns the <c>results[]</c> objects that have <c>category_scores</c>, or the response itself
+    /// when it is a bare result.
+    /// </summary>
     public static List<JsonElement> Find(JsonElement response)
     {
         if (JsonValues.Get(response, "results") is { ValueKind: JsonValueKind.Array } array)
@@ -45,7 +48,10 @@ internal static class ModerationResults
         return new ModerationVerdict(flagged, ordered, scores);
     }
 
-    /// <summary>Keeps what the event has no column for: one result's other fields, or all results when there are several.</summary>
+    /// <summary>
+    /// Keeps what the event has no column for: one result's other fields, or the number of results
+    /// when there are several.
+    /// </summary>
     public static void AddUnmapped(List<JsonElement> results, AttributesWriter attributes)
     {
         if (results.Count == 1)

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using PolicyLoop.Core;
 using PolicyLoop.Ingest.Formats.Json;
+using PolicyLoop.Ingest.Formats.Jsonl;
 
 namespace PolicyLoop.Ingest.Formats.Opa;
 
@@ -15,8 +16,11 @@ namespace PolicyLoop.Ingest.Formats.Opa;
 /// non-empty array gives <c>deny</c>; any other result, or none, gives <c>unknown</c>. All events
 /// are in enforce mode. The rule id is <c>result.rule</c> and the reason <c>result.reason</c>
 /// (or the <c>deny</c> messages), because OPA logs these only when the policy author returns them.
+/// With a mapping file, its <c>decision</c> table decides the events that the rules above leave
+/// <c>unknown</c>, reading its path from the whole event (such as <c>result.outcome</c>).
 /// </summary>
-public sealed class OpaDecisionParser : IRecordParser
+/// <param name="decisionRule">The mapping file's decision table, or null.</param>
+public sealed class OpaDecisionParser(ValueTable<Decision>? decisionRule = null) : IRecordParser
 {
     private const string ConsoleMessage = "Decision Log";
 
@@ -49,7 +53,18 @@ public sealed class OpaDecisionParser : IRecordParser
                 return ParseOutcome.Failure(error);
             }
 
-            return ParseOutcome.Success(ToEvent(root, time, text, record.Location, input));
+            var outcome = OpaResultMapping.Map(root);
+            if (outcome.Decision == Decision.Unknown && decisionRule is not null)
+            {
+                if (!decisionRule.TryMap(root, DecisionNames.TryParseDecision, out var mapped, out var value))
+                {
+                    return ParseOutcome.Failure(decisionRule.DescribeMismatch("decision", value));
+                }
+
+                outcome = outcome with { Decision = mapped };
+            }
+
+            return ParseOutcome.Success(ToEvent(root, outcome, time, text, record.Location, input));
         }
     }
 
@@ -65,10 +80,9 @@ public sealed class OpaDecisionParser : IRecordParser
             + "and no decision_id";
     }
 
-    private static DecisionEvent ToEvent(JsonElement root, DateTime time, string text, RecordLocation location,
-        InputIdentity input)
+    private static DecisionEvent ToEvent(JsonElement root, OpaOutcome outcome, DateTime time, string text,
+        RecordLocation location, InputIdentity input)
     {
-        var outcome = OpaResultMapping.Map(root);
         var requestInput = JsonValues.Get(root, "input") ?? default;
         var decisionEvent = new DecisionEvent
         {

@@ -4,7 +4,9 @@ using PolicyLoop.Ingest.Formats.Json;
 
 namespace PolicyLoop.Ingest.Formats.Opa;
 
-/// <summary>Maps an OPA event's <c>error</c> and <c>result</c> to a decision, as documented on <see cref="OpaDecisionParser"/>.</summary>
+/// <summary>
+/// Maps an OPA event's <c>error</c> and <c>result</c> to a decision, as documented on <see cref="OpaDecisionParser"/>.
+/// </summary>
 internal static class OpaResultMapping
 {
     public static OpaOutcome Map(JsonElement root)

@@ -46,7 +46,7 @@ public sealed class AwsWafParserTests
     }
 
     [Fact]
-    public void Parse_DefaultActionWithCounts_HasNoRuleButShadowMatches()
+    public void Parse_DefaultAction_KeepsCountMatches()
     {
         var e = Event(_parser, Sample(1));
 
@@ -83,11 +83,14 @@ public sealed class AwsWafParserTests
 
     [Theory]
     [InlineData("{\"action\":\"ALLOW\"}", "missing timestamp: the record has no \"timestamp\" field")]
-    [InlineData("{\"timestamp\":\"2026-11-03\"}", "unparseable timestamp in field \"timestamp\": \"2026-11-03\" (expected Unix epoch milliseconds)")]
+    [InlineData(
+        "{\"timestamp\":\"2026-11-03\"}",
+        "unparseable timestamp in field \"timestamp\": \"2026-11-03\" (expected Unix epoch milliseconds)")]
     public void Parse_BadTimestamp_FailsWithReason(string line, string reason) =>
         Failure(_parser, line).ShouldBe(reason);
 
     [Fact]
     public void Parse_NoRequestId_UsesOffsetId() =>
-        Event(_parser, "{\"timestamp\":1793696462481,\"action\":\"ALLOW\"}", offset: 99).EventId.ShouldBe(Identity.EventIdAt(99));
+        Event(_parser, "{\"timestamp\":1793696462481,\"action\":\"ALLOW\"}", offset: 99).EventId
+            .ShouldBe(Identity.EventIdAt(99));
 }

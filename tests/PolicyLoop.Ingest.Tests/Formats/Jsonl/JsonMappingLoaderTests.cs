@@ -22,7 +22,7 @@ public sealed class JsonMappingLoaderTests
     }
 
     [Fact]
-    public void Parse_SeveralProblems_ReportsAllWithLineAndColumn()
+    public void Parse_SeveralProblems_ReportsAll()
     {
         const string Yaml = """
             source: gw
@@ -93,5 +93,16 @@ public sealed class JsonMappingLoaderTests
               m.yaml:1:1: PL1101: unknown key "colour" (expected one of: source, time_format, mode, fields, decision)
               m.yaml:1:1: PL1103: missing key "fields" (add a fields section that maps at least time)
             """.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Parse_DecisionOnlyWithoutFieldsRequirement_Loads()
+    {
+        var mapping = JsonMappingLoader.Parse("decision: {path: result.outcome, default: unknown}\n", "opa.yaml",
+            out var problems, requireFields: false);
+
+        problems.ShouldBeEmpty();
+        mapping.ShouldNotBeNull().Fields.ShouldBeEmpty();
+        mapping.Decision.ShouldNotBeNull().Path.Text.ShouldBe("result.outcome");
     }
 }

@@ -92,7 +92,8 @@ public sealed class MappedJsonParserTests
     {
         var parser = Parser($"time_format: {format}\nfields: {{time: t}}\n");
 
-        Event(parser, $"{{\"t\":{value}}}").Time.ShouldBe(new DateTime(2026, 11, 3, 9, 1, 2, milliseconds, DateTimeKind.Utc));
+        Event(parser, $"{{\"t\":{value}}}").Time
+            .ShouldBe(new DateTime(2026, 11, 3, 9, 1, 2, milliseconds, DateTimeKind.Utc));
     }
 
     [Theory]
@@ -102,19 +103,27 @@ public sealed class MappedJsonParserTests
     {
         var parser = Parser($"time_format: {format}\nfields: {{time: t}}\n");
 
-        Failure(parser, $"{{\"t\":{value}}}").ShouldBe($"unparseable timestamp in field time (path t): {value} {reason} (time_format {format})");
+        Failure(parser, $"{{\"t\":{value}}}")
+            .ShouldBe($"unparseable timestamp in field time (path t): {value} {reason} (time_format {format})");
     }
 
     [Fact]
     public void Parse_MissingTime_NamesPath() =>
-        Failure(Parser("fields: {time: a.t}\n"), "{\"a\":{}}").ShouldBe("missing timestamp: field time (path a.t) is absent");
+        Failure(Parser("fields: {time: a.t}\n"), "{\"a\":{}}")
+            .ShouldBe("missing timestamp: field time (path a.t) is absent");
 
     [Theory]
     [InlineData("status", "\"abc\"", "\"abc\" is not a whole number")]
     [InlineData("status", "1234", "1234 is not an HTTP status: expected a number from 0 to 999")]
     [InlineData("bytes", "1.5", "1.5 is not a whole number")]
-    [InlineData("roles", "{\"a\":1}", "{\"a\":1} is not a list of text: expected a JSON array of strings or a single string")]
-    [InlineData("scores", "{\"hate\":\"high\"}", "{\"hate\":\"high\"} is not a scores object: expected a JSON object of numbers")]
+    [InlineData(
+        "roles",
+        "{\"a\":1}",
+        "{\"a\":1} is not a list of text: expected a JSON array of strings or a single string")]
+    [InlineData(
+        "scores",
+        "{\"hate\":\"high\"}",
+        "{\"hate\":\"high\"} is not a scores object: expected a JSON object of numbers")]
     [InlineData("labels", "[\"a\"]", "[\"a\"] is not a labels object: expected a JSON object of strings")]
     [InlineData("user_id", "{\"id\":1}", "{\"id\":1} is not text: expected a JSON string or number")]
     [InlineData("attributes", "3", "3 is not an attributes object: expected a JSON object")]
@@ -122,7 +131,8 @@ public sealed class MappedJsonParserTests
     {
         var parser = Parser($"fields: {{time: t, {field}: x.v}}\n");
 
-        Failure(parser, $"{{\"t\":1793696462,\"x\":{{\"v\":{value}}}}}").ShouldBe($"field {field} (path x.v): {reason}");
+        Failure(parser, $"{{\"t\":1793696462,\"x\":{{\"v\":{value}}}}}")
+            .ShouldBe($"field {field} (path x.v): {reason}");
     }
 
     [Fact]

@@ -92,14 +92,20 @@ public sealed class ModSecurityParserTests
     [InlineData("\"http_code\":406", "Enabled", OneRule, Decision.Allow)]
     [InlineData("\"http_code\":200", "DetectionOnly", OneRule, Decision.Allow)]
     [InlineData("", "Enabled", "[{\"message\":\"m\",\"details\":{\"ruleId\":\"949110\"}}]", Decision.Deny)]
-    [InlineData("\"http_code\":406", "Enabled", "[{\"message\":\"m\",\"details\":{\"ruleId\":\"959100\"}}]", Decision.Deny)]
+    [InlineData(
+        "\"http_code\":406",
+        "Enabled",
+        "[{\"message\":\"m\",\"details\":{\"ruleId\":\"959100\"}}]",
+        Decision.Deny)]
     public void Parse_StatusAndEngine_MapToDecision(string status, string engine, string messages, Decision expected) =>
         Event(_parser, Transaction(status, engine, messages)).Decision.ShouldBe(expected);
 
     [Theory]
     [InlineData("{\"request\":{}}", "not a ModSecurity audit record: the \"transaction\" object is missing")]
     [InlineData("{\"transaction\":{\"unique_id\":\"x\"}}", "missing timestamp: the record has no \"time_stamp\" field")]
-    [InlineData("{\"transaction\":{\"time_stamp\":\"Tuesday\"}}", "unparseable timestamp in field \"time_stamp\": \"Tuesday\"")]
+    [InlineData(
+        "{\"transaction\":{\"time_stamp\":\"Tuesday\"}}",
+        "unparseable timestamp in field \"time_stamp\": \"Tuesday\"")]
     public void Parse_BadRecord_FailsWithReason(string line, string reason) =>
         Failure(_parser, line).ShouldBe(reason);
 }

@@ -39,7 +39,7 @@ public sealed class OpaDecisionParserTests
     }
 
     [Fact]
-    public void Parse_MaskedEvent_KeepsInputResultAndMaskInAttributes()
+    public void Parse_MaskedEvent_KeepsAttributes()
     {
         var e = Event(_parser, SampleLines("opa-decisions.jsonl")[1]);
 
@@ -79,7 +79,8 @@ public sealed class OpaDecisionParserTests
 
     [Fact]
     public void Parse_NoResult_IsUnknown() =>
-        Event(_parser, "{\"decision_id\":\"d\",\"timestamp\":\"2026-11-03T08:15:02Z\"}").Decision.ShouldBe(Decision.Unknown);
+        Event(_parser, "{\"decision_id\":\"d\",\"timestamp\":\"2026-11-03T08:15:02Z\"}").Decision
+            .ShouldBe(Decision.Unknown);
 
     [Fact]
     public void Parse_DenyMessages_JoinedAsReason()
@@ -97,7 +98,8 @@ public sealed class OpaDecisionParserTests
 
     [Fact]
     public void Parse_SeveralBundles_JoinsNamedRevisions() =>
-        Event(_parser, SampleLines("opa-decisions.jsonl")[2]).PolicyVersion.ShouldBe("authz=git-4e81c0d,tenants=2026-11-01.3");
+        Event(_parser, SampleLines("opa-decisions.jsonl")[2]).PolicyVersion
+            .ShouldBe("authz=git-4e81c0d,tenants=2026-11-01.3");
 
     [Fact]
     public void Parse_DeprecatedRevision_IsPolicyVersion() =>
@@ -138,11 +140,41 @@ public sealed class OpaDecisionParserTests
             .ShouldBe("not an OPA decision log event: the console line has msg \"Received request.\" and no decision_id");
 
     [Theory]
-    [InlineData("{\"decision_id\":\"x\",\"result\":true}", "missing timestamp: the record has no \"timestamp\" or \"time\" field")]
-    [InlineData("{\"decision_id\":\"x\",\"timestamp\":\"soon\"}", "unparseable timestamp in field \"timestamp\": \"soon\"")]
+    [InlineData(
+        "{\"decision_id\":\"x\",\"result\":true}",
+        "missing timestamp: the record has no \"timestamp\" or \"time\" field")]
+    [InlineData(
+        "{\"decision_id\":\"x\",\"timestamp\":\"soon\"}",
+        "unparseable timestamp in field \"timestamp\": \"soon\"")]
     [InlineData("{\"decision_id\":\"x\",\"timestamp\":true}", "unparseable timestamp in field \"timestamp\": true")]
     [InlineData("[1,2]", "expected a JSON object, found a JSON array")]
     [InlineData("{\"decision_id\":", "invalid JSON near line 1")]
     public void Parse_BadRecord_FailsWithReason(string line, string reason) =>
         Failure(_parser, line).ShouldStartWith(reason);
+
+    private static OpaDecisionParser WithTable(string yaml) => new(
+        Ingest.Formats.Jsonl.JsonMappingLoader.Parse(yaml, "opa.yaml", out _, requireFields: false).ShouldNotBeNull().Decision);
+
+    [Theory]
+    [InlineData("{\"outcome\":\"REJECT\"}", Decision.Deny)]
+    [InlineData("{\"outcome\":\"ok\"}", Decision.Allow)]
+    [InlineData("{\"outcome\":\"throttle\"}", Decision.Throttle)]
+    [InlineData("false", Decision.Deny)]
+    [InlineData("{\"allow\":true,\"outcome\":\"REJECT\"}", Decision.Allow)]
+    public void Parse_DecisionTable_DecidesUnknownResults(string result, Decision expected)
+    {
+        var parser = WithTable("decision:\n  path: result.outcome\n  values: {REJECT: deny, ok: allow}\n");
+
+        Event(parser, Line(result)).Decision.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Parse_DecisionTableWithoutMatch_Fails()
+    {
+        var parser = WithTable("decision:\n  path: result.outcome\n  values: {REJECT: deny}\n");
+
+        Failure(parser, Line("{\"outcome\":\"maybe\"}")).ShouldBe(
+            "field decision (path result.outcome): value \"maybe\" is not in decision.values, is not a decision name, "
+            + "and the mapping has no decision.default");
+    }
 }
