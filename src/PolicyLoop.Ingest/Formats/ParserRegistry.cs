@@ -54,7 +54,7 @@ public static class ParserRegistry
     }
 
     // NOTE: CanonicalJsonParser reads through the general mapping code, which favours clear
-    // reasons over speed; a reader specialised for the event record's shape can replace it here.
+    // reasons over speed. A reader specialised for the event record's shape can replace it here.
     private static IRecordParser? CreateJsonLines(ParserOptions options, out Diagnostic? diagnostic)
     {
         diagnostic = null;

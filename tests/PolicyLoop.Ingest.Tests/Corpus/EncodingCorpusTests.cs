@@ -35,7 +35,7 @@ public sealed class EncodingCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_Utf8ByteOrderMark_SkipsMarkAndKeepsOffsets()
+    public async Task Ingest_Utf8Bom_KeepsOffsets()
     {
         string[] lines = [CorpusLines.Opa("bom-1"), CorpusLines.Opa("bom-2")];
         var path = _harness.Write("bom.jsonl", [.. "\uFEFF"u8, .. CorpusLines.Utf8(lines)]);
@@ -72,7 +72,7 @@ public sealed class EncodingCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_EmptyLines_CountsThemAndKeepsLineNumbers()
+    public async Task Ingest_EmptyLines_KeepLineNumbers()
     {
         var text = "\n" + CorpusLines.Opa("e-1") + "\n\n   \n" + "not json" + "\n\n";
         var path = _harness.Write("blank.jsonl", text);
@@ -93,7 +93,7 @@ public sealed class EncodingCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_TenMegabyteLine_QuarantinesItAndReadsOn()
+    public async Task Ingest_TenMegabyteLine_IsQuarantined()
     {
         var huge = "{\"decision_id\":\"" + new string('x', 10 * 1024 * 1024) + "\"}";
         string[] lines = [CorpusLines.Opa("big-1"), huge, CorpusLines.Opa("big-2")];
@@ -116,7 +116,7 @@ public sealed class EncodingCorpusTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_Utf16WithByteOrderMark_TranscodesAndStores()
+    public async Task Ingest_Utf16WithBom_IsTranscoded()
     {
         string[] lines = [CorpusLines.Opa("u16-1"), CorpusLines.Opa("u16-2")];
         var text = string.Join("\n", lines) + "\n";

@@ -34,7 +34,7 @@ public sealed class JsonArrayReadingTests
     }
 
     [Fact]
-    public void TryRead_StringsWithBrackets_StayInOneElement()
+    public void TryRead_BracketsInStrings_Ignored()
     {
         const string Input = """[{"s":"a],[b,\"c\"]"},{"t":"}\n{"}]""";
 
@@ -53,7 +53,7 @@ public sealed class JsonArrayReadingTests
     }
 
     [Fact]
-    public void TryRead_TextAfterArray_IsReadAsLines()
+    public void TryRead_TextAfterArray_ReadAsLines()
     {
         var records = ReadAll("[{}]\n{\"next\":1}\r\nplain\n");
 

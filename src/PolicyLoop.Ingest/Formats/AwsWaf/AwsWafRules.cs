@@ -52,7 +52,12 @@ internal static class AwsWafRules
             foreach (var rule in Items(group, "nonTerminatingMatchingRules"))
             {
                 var ruleId = JsonValues.GetString(rule, "ruleId");
-                AddOnce(matched, ruleId is null ? null : groupId is null ? ruleId : $"{groupId}/{ruleId}");
+                if (ruleId is not null && groupId is not null)
+                {
+                    ruleId = $"{groupId}/{ruleId}";
+                }
+
+                AddOnce(matched, ruleId);
             }
         }
 
