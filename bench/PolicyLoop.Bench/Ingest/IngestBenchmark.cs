@@ -28,8 +28,9 @@ internal static class IngestBenchmark
         try
         {
             Console.WriteLine($"log: {logPath} ({logBytes / 1048576.0:N0} MiB)");
-            var policyLoop = await RunChildAsync("policyloop", logPath, Path.Combine(work.FullName, "policyloop.duckdb"));
-            var duckDb = await RunChildAsync("duckdb", logPath, Path.Combine(work.FullName, "reference.duckdb"));
+            var policyLoop = await RunChildAsync("policyloop", logPath, Path.Combine(work.FullName, "policyloop.duckdb"),
+                options.PassThrough());
+            var duckDb = await RunChildAsync("duckdb", logPath, Path.Combine(work.FullName, "reference.duckdb"), []);
             PrintSummary(logBytes, policyLoop, duckDb);
             return 0;
         }
@@ -45,7 +46,7 @@ internal static class IngestBenchmark
         var storePath = options.StorePath ?? throw new ArgumentException("--side needs --store PATH");
         var result = side switch
         {
-            "policyloop" => await PolicyLoopSide.RunAsync(logPath, storePath),
+            "policyloop" => await PolicyLoopSide.RunAsync(logPath, storePath, options.BatchSize, options.Settings),
             "duckdb" => DuckDbSide.Run(logPath, storePath),
             _ => throw new ArgumentException($"unknown side \"{side}\"; expected policyloop or duckdb"),
         };
@@ -72,14 +73,18 @@ internal static class IngestBenchmark
         return path;
     }
 
-    private static async Task<SideResult> RunChildAsync(string side, string logPath, string storePath)
+    private static async Task<SideResult> RunChildAsync(
+        string side,
+        string logPath,
+        string storePath,
+        IEnumerable<string> extraArguments)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "ingest", logPath, "--side", side, "--store", storePath })
+        foreach (var argument in new[] { "ingest", logPath, "--side", side, "--store", storePath }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
