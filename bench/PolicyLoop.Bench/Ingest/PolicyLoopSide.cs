@@ -28,7 +28,7 @@ internal static class PolicyLoopSide
         var cpuAtStart = SideResult.ReadCpuSeconds();
         var stopwatch = Stopwatch.StartNew();
         IReadOnlyList<FileIngestReport> reports;
-        using (var store = DuckDbEventStore.Open(storePath))
+        using (var store = DuckDbEventStore.Open(storePath, threads: DuckDbEventStore.IngestThreads))
         {
             foreach (var setting in settings)
             {

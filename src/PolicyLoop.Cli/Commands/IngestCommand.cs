@@ -70,7 +70,7 @@ internal static class IngestCommand
         };
 
         using var loggers = Logging.CreateFactory();
-        using var store = DuckDbEventStore.Open(request.Store);
+        using var store = DuckDbEventStore.Open(request.Store, threads: DuckDbEventStore.IngestThreads);
         var progress = IngestProgressDisplay.Create(request.Json);
         var runner = new IngestRunner(store, options, loggers.CreateLogger<IngestRunner>(), progress);
         var reports = await runner.RunAsync(inputs, cancellationToken);
