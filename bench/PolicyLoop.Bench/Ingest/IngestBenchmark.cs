@@ -4,7 +4,8 @@ using System.Globalization;
 namespace PolicyLoop.Bench.Ingest;
 
 /// <summary>
-/// <c>bench/run ingest [PATH] [--size-mb N] [--seed N]</c>: ingests an NDJSON decision log with
+/// <c>bench/run ingest [PATH] [--size-mb N] [--seed N]</c> (and the experiment options of
+/// <see cref="IngestBenchmarkOptions"/>): ingests an NDJSON decision log with
 /// PolicyLoop and loads the same file with DuckDB's <c>read_json</c>, each in a child process so
 /// that the peak memory figures are separate, and prints both throughputs and their ratio.
 /// Without PATH it generates a seeded log (1024 MiB by default) under the temp folder, or reuses it.
