@@ -37,9 +37,13 @@ internal static class PolicyLoopSide
                 command.ExecuteNonQuery();
             }
 
-            var runner = new IngestRunner(store, options, NullLogger<IngestRunner>.Instance);
+            var timed = new TimedEventStore(store);
+            var runner = new IngestRunner(timed, options, NullLogger<IngestRunner>.Instance);
             var inputs = InputResolver.Resolve([logPath], () => Stream.Null, out _);
             reports = await runner.RunAsync(inputs);
+            Console.WriteLine(
+                $"policyloop: {timed.Batches} batches, {timed.TimeInStoreBatch.TotalSeconds:F1} s in StoreBatch "
+                + $"after {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
 
         stopwatch.Stop();
