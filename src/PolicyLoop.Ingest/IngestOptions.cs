@@ -13,6 +13,10 @@ public sealed record IngestOptions
 
     public RecordReaderOptions Reader { get; init; } = new();
 
-    /// <summary>Events per store transaction. Default 50,000.</summary>
-    public int BatchSize { get; init; } = 50_000;
+    /// <summary>
+    /// Events per store transaction. Default 122,880, DuckDB's row group size: a batch of a full
+    /// row group is compressed into the store file at commit, while a smaller one is written to
+    /// the WAL and held in memory until the next checkpoint.
+    /// </summary>
+    public int BatchSize { get; init; } = 122_880;
 }

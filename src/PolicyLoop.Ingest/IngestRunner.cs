@@ -26,7 +26,8 @@ public sealed partial class IngestRunner(
         IReadOnlyList<InputSpec> inputs,
         CancellationToken cancellationToken = default)
     {
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true });
+        // One batch waits while one is written and one is parsed, which bounds the memory of a run.
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true });
         var writer = Task.Run(() => WriteBatchesAsync(batches, cancellationToken), cancellationToken);
         var reports = new List<FileIngestReport>();
         try

@@ -51,7 +51,7 @@ internal sealed class RawTextArena(RawTextArena.ChunkPool pool)
     {
         public const int ChunkBytes = 1 << 20;
 
-        // Enough for the batches in flight at the default batch size of 50,000 records of 1 KiB.
+        // Enough for the three batches in flight at the default batch size, with records of 500 bytes.
         private const int MaxPooledChunks = 192;
 
         private readonly ConcurrentQueue<byte[]> _free = new();

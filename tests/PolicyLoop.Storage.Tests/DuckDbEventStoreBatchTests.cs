@@ -161,4 +161,13 @@ public sealed class DuckDbEventStoreBatchTests : IDisposable
         Count(store, "SELECT count(*) FROM duckdb_tables() WHERE NOT temporary AND table_name = 'ingest_staging'")
             .ShouldBe(0);
     }
+
+    [Fact]
+    public void Open_WithThreads_SetsDuckDbThreads()
+    {
+        using var store = DuckDbEventStore.Open(StorePath, threads: 1);
+
+        Count(store, "SELECT current_setting('threads')").ShouldBe(1);
+        store.StoreBatch(Events(0, 10), []).Stored.ShouldBe(10);
+    }
 }

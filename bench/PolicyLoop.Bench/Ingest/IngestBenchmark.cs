@@ -4,7 +4,8 @@ using System.Globalization;
 namespace PolicyLoop.Bench.Ingest;
 
 /// <summary>
-/// <c>bench/run ingest [PATH] [--size-mb N] [--seed N]</c>: ingests an NDJSON decision log with
+/// <c>bench/run ingest [PATH] [--size-mb N] [--seed N]</c> (and the experiment options of
+/// <see cref="IngestBenchmarkOptions"/>): ingests an NDJSON decision log with
 /// PolicyLoop and loads the same file with DuckDB's <c>read_json</c>, each in a child process so
 /// that the peak memory figures are separate, and prints both throughputs and their ratio.
 /// Without PATH it generates a seeded log (1024 MiB by default) under the temp folder, or reuses it.
@@ -28,8 +29,9 @@ internal static class IngestBenchmark
         try
         {
             Console.WriteLine($"log: {logPath} ({logBytes / 1048576.0:N0} MiB)");
-            var policyLoop = await RunChildAsync("policyloop", logPath, Path.Combine(work.FullName, "policyloop.duckdb"));
-            var duckDb = await RunChildAsync("duckdb", logPath, Path.Combine(work.FullName, "reference.duckdb"));
+            var policyLoop = await RunChildAsync("policyloop", logPath, Path.Combine(work.FullName, "policyloop.duckdb"),
+                options.PassThrough());
+            var duckDb = await RunChildAsync("duckdb", logPath, Path.Combine(work.FullName, "reference.duckdb"), []);
             PrintSummary(logBytes, policyLoop, duckDb);
             return 0;
         }
@@ -45,7 +47,7 @@ internal static class IngestBenchmark
         var storePath = options.StorePath ?? throw new ArgumentException("--side needs --store PATH");
         var result = side switch
         {
-            "policyloop" => await PolicyLoopSide.RunAsync(logPath, storePath),
+            "policyloop" => await PolicyLoopSide.RunAsync(logPath, storePath, options.BatchSize, options.Settings),
             "duckdb" => DuckDbSide.Run(logPath, storePath),
             _ => throw new ArgumentException($"unknown side \"{side}\"; expected policyloop or duckdb"),
         };
@@ -72,14 +74,18 @@ internal static class IngestBenchmark
         return path;
     }
 
-    private static async Task<SideResult> RunChildAsync(string side, string logPath, string storePath)
+    private static async Task<SideResult> RunChildAsync(
+        string side,
+        string logPath,
+        string storePath,
+        IEnumerable<string> extraArguments)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "ingest", logPath, "--side", side, "--store", storePath })
+        foreach (var argument in new[] { "ingest", logPath, "--side", side, "--store", storePath }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

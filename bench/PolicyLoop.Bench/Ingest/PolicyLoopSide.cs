@@ -9,17 +9,41 @@ namespace PolicyLoop.Bench.Ingest;
 /// <summary>Ingests the log with PolicyLoop's own pipeline into a fresh store, in a process of its own.</summary>
 internal static class PolicyLoopSide
 {
-    public static async Task<SideResult> RunAsync(string logPath, string storePath)
+    /// <param name="logPath">The NDJSON decision log.</param>
+    /// <param name="storePath">A store file that does not exist yet.</param>
+    /// <param name="batchSize">Events per store transaction, or null for the product default.</param>
+    /// <param name="settings">DuckDB <c>SET</c> statements to try on the store connection, such as <c>memory_limit = '1GB'</c>.</param>
+    public static async Task<SideResult> RunAsync(
+        string logPath,
+        string storePath,
+        int? batchSize,
+        IReadOnlyList<string> settings)
     {
         var options = new IngestOptions { Format = LogFormat.Jsonl };
+        if (batchSize is { } size)
+        {
+            options = options with { BatchSize = size };
+        }
+
         var cpuAtStart = SideResult.ReadCpuSeconds();
         var stopwatch = Stopwatch.StartNew();
         IReadOnlyList<FileIngestReport> reports;
-        using (var store = DuckDbEventStore.Open(storePath))
+        using (var store = DuckDbEventStore.Open(storePath, threads: DuckDbEventStore.IngestThreads))
         {
-            var runner = new IngestRunner(store, options, NullLogger<IngestRunner>.Instance);
+            foreach (var setting in settings)
+            {
+                using var command = store.Connection.CreateCommand();
+                command.CommandText = "SET " + setting;
+                command.ExecuteNonQuery();
+            }
+
+            var timed = new TimedEventStore(store);
+            var runner = new IngestRunner(timed, options, NullLogger<IngestRunner>.Instance);
             var inputs = InputResolver.Resolve([logPath], () => Stream.Null, out _);
             reports = await runner.RunAsync(inputs);
+            Console.WriteLine(
+                $"policyloop: {timed.Batches} batches, {timed.TimeInStoreBatch.TotalSeconds:F1} s in StoreBatch "
+                + $"after {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
 
         stopwatch.Stop();

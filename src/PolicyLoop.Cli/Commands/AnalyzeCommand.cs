@@ -70,7 +70,7 @@ internal static class AnalyzeCommand
             throw new UsageException("--against needs --policy: pass the candidate policy with --policy");
         }
 
-        using var store = DuckDbEventStore.Open(request.Store);
+        using var store = DuckDbEventStore.Open(request.Store, threads: DuckDbEventStore.IngestThreads);
         var ingest = await IngestExecution.RunAsync(store, request.Logs, new IngestOptions { Format = request.Format },
             false, cancellationToken);
         IngestReportWriter.Write(ingest.Reports, store.QuarantinePath, json: false);

@@ -72,7 +72,7 @@ internal static class IngestCommand
             BatchSize = request.BatchSize,
         };
 
-        using var store = DuckDbEventStore.Open(request.Store);
+        using var store = DuckDbEventStore.Open(request.Store, threads: DuckDbEventStore.IngestThreads);
         var result = await IngestExecution.RunAsync(store, request.Paths, options, request.Json, cancellationToken);
         IngestReportWriter.Write(result.Reports, store.QuarantinePath, request.Json);
         if (result.HasInputErrors)
