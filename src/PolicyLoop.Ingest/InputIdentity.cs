@@ -1,16 +1,29 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace PolicyLoop.Ingest;
 
 /// <summary>
-/// A stable identity of an input's content: a hash of its first line (at most 4 KiB of it, after
-/// decompression). It survives renames, moves and appends, so re-ingesting the same log, or a
-/// log that has grown, yields the same event ids for the records already seen.
+/// Gives records without an id of their own a stable one, derived from their content: 32 hex
+/// digits of the SHA-256 of the record's bytes, followed by <c>#n</c> for the n-th earlier record
+/// of the same input with identical bytes (two identical access log lines in the same second are
+/// two requests). The id does not depend on the file's name, its first line or the record's
+/// offset, so re-ingesting a log, a log that has grown, a rotated copy or overlapping extracts
+/// stores each record once, and different logs that share a first line never collide.
 /// </summary>
 public sealed class InputIdentity
 {
-    /// <summary>How many bytes of the first line feed the hash.</summary>
+    /// <summary>How many bytes of the first line feed the input hash.</summary>
     public const int PrefixBytes = 4096;
+
+    // NOTE: past this many distinct records the occurrence counts restart, so an identical record
+    // that repeats more than this many distinct records later is taken as a duplicate of the first.
+    private const int MaxTrackedRecords = 2_000_000;
+
+    private readonly Dictionary<ulong, int> _occurrences = [];
+    private long _currentOffset = -1;
+    private string? _currentId;
 
     private InputIdentity(string name, string hash)
     {
@@ -43,8 +56,40 @@ public sealed class InputIdentity
         return new InputIdentity(name, Convert.ToHexStringLower(digest[..8]));
     }
 
-    /// <summary>The event id of a record that has no id of its own: the input hash and the byte offset.</summary>
-    public string EventIdAt(long byteOffset) => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"{Hash}@{byteOffset}");
+    /// <summary>
+    /// Computes the content id of the record about to be parsed. <paramref name="length"/> is the
+    /// record's full length, which differs from the bytes' length for an oversized record's head.
+    /// </summary>
+    public void BeginRecord(ReadOnlySpan<byte> bytes, long length, long byteOffset)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, digest);
+        if (length != bytes.Length)
+        {
+            Span<byte> withLength = stackalloc byte[SHA256.HashSizeInBytes + sizeof(long)];
+            digest.CopyTo(withLength);
+            BinaryPrimitives.WriteInt64LittleEndian(withLength[SHA256.HashSizeInBytes..], length);
+            SHA256.HashData(withLength, digest);
+        }
+
+        var key = BinaryPrimitives.ReadUInt64LittleEndian(digest);
+        var earlier = _occurrences.GetValueOrDefault(key);
+        if (_occurrences.Count >= MaxTrackedRecords && earlier == 0)
+        {
+            _occurrences.Clear();
+        }
+
+        _occurrences[key] = earlier + 1;
+        var hex = Convert.ToHexStringLower(digest[..16]);
+        _currentId = earlier == 0 ? hex : string.Create(CultureInfo.InvariantCulture, $"{hex}#{earlier}");
+        _currentOffset = byteOffset;
+    }
+
+    /// <summary>
+    /// Returns the id of the record at <paramref name="byteOffset"/> for a record that has no id of
+    /// its own: its content id when it is the record begun last, else the input hash and the offset.
+    /// </summary>
+    public string EventIdAt(long byteOffset) => byteOffset == _currentOffset && _currentId is not null
+        ? _currentId
+        : string.Create(CultureInfo.InvariantCulture, $"{Hash}@{byteOffset}");
 }

@@ -12,6 +12,7 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
 
     public void Translate(in RawRecord record, Batch batch, FileIngestReport report)
     {
+        identity.BeginRecord(record.Bytes.Span, record.Length, record.Location.ByteOffset);
         if (record.Problem is { } problem)
         {
             batch.Quarantined.Add(Quarantine(record, problem));

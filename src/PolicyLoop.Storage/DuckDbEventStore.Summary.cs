@@ -17,7 +17,9 @@ public sealed partial class DuckDbEventStore
         DateTime? first = reader.IsDBNull(1) ? null : reader.GetDateTime(1);
         DateTime? last = reader.IsDBNull(2) ? null : reader.GetDateTime(2);
 
-        using var quarantine = Command("SELECT count(*) FROM quarantine");
+        // A quarantined record that a later run stored (with a mapping, say) has the same content id.
+        using var quarantine = Command(
+            "SELECT count(*) FROM quarantine q WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = q.id)");
         var quarantined = Convert.ToInt64(quarantine.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
         return new StoreSummary(
