@@ -24,16 +24,15 @@ internal static class IngestExecution
         // An OPA mapping may only map decisions, so it need not name the required fields.
         var requireFields = options.Format != LogFormat.Opa;
         if (options.Parser.MappingPath is { } mappingPath
-            && JsonMappingLoader.Load(mappingPath, out var problems, requireFields) is null)
+            && JsonMappingLoader.Load(mappingPath, out var mappingProblems, requireFields) is null)
         {
-            throw new UsageException(JsonMappingLoader.Describe(problems));
+            throw new UsageException(JsonMappingLoader.Describe(mappingProblems));
         }
 
-        var inputs = InputResolver.Resolve(paths, Console.OpenStandardInput, out var missing);
-        foreach (var path in missing)
+        var inputs = InputResolver.Resolve(paths, Console.OpenStandardInput, out var problems);
+        foreach (var problem in problems)
         {
-            await Console.Error.WriteLineAsync(
-                $"error: no file matches {path}; check the path, or quote a glob pattern so the shell does not expand it");
+            await Console.Error.WriteLineAsync($"error: {problem}");
         }
 
         using var loggers = Logging.CreateFactory();
@@ -41,6 +40,6 @@ internal static class IngestExecution
         var runner = new IngestRunner(store, options, loggers.CreateLogger<IngestRunner>(), progress);
         var reports = await runner.RunAsync(inputs, cancellationToken);
         progress.Complete();
-        return new IngestResult(reports, missing.Count);
+        return new IngestResult(reports, problems.Count);
     }
 }

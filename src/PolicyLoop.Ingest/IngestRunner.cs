@@ -97,7 +97,7 @@ public sealed partial class IngestRunner(
 
         using (reader)
         {
-            var parser = ChooseParser(reader, report);
+            var parser = ChooseParser(reader, report, input.Discovered);
             if (parser is null)
             {
                 return;
@@ -108,7 +108,7 @@ public sealed partial class IngestRunner(
         }
     }
 
-    private IRecordParser? ChooseParser(RecordReader reader, FileIngestReport report)
+    private IRecordParser? ChooseParser(RecordReader reader, FileIngestReport report, bool discovered)
     {
         if (reader.Transcoded is { } encoding)
         {
@@ -130,6 +130,13 @@ public sealed partial class IngestRunner(
         else if (format == LogFormat.Auto)
         {
             format = FormatDetector.Detect(reader.Prefix, out var reason);
+            if (format is null && discovered)
+            {
+                // A folder of logs often holds a README or a licence; those are skipped, not errors.
+                report.Notes.Add($"skipped: not a log in a known format ({reason})");
+                return null;
+            }
+
             if (format is null)
             {
                 report.Error = $"cannot detect the log format of {report.Name}: {reason}; pass --format";

@@ -115,4 +115,19 @@ public sealed class IngestCommandTests : IDisposable
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain("policyloop ingest");
     }
+
+    [Fact]
+    public async Task Ingest_SamplesFolder_SkipsNonLogFilesAndCompletes()
+    {
+        var folder = Path.Combine(CliProcess.RepositoryRoot, "samples", "logs");
+
+        var result = await CliProcess.RunAsync(_folder, ["ingest", folder, "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var inputs = json.RootElement.GetProperty("inputs").EnumerateArray().ToList();
+        var licence = inputs.Single(input => input.GetProperty("input").GetString()!.EndsWith("apache_access.LICENSE", StringComparison.Ordinal));
+        licence.GetProperty("notes")[0].GetString().ShouldStartWith("skipped: not a log");
+        inputs.ShouldAllBe(input => input.GetProperty("error").ValueKind == JsonValueKind.Null);
+    }
 }
