@@ -44,7 +44,8 @@ internal static class IngestReportWriter
         {
             if (report.Lenient > 0)
             {
-                Console.WriteLine($"{report.Name}: {Count(report.Lenient)} records parsed leniently (marked in the store)");
+                var records = report.Lenient == 1 ? "record" : "records";
+                Console.WriteLine($"{report.Name}: {Count(report.Lenient)} {records} parsed leniently (marked in the store)");
             }
 
             foreach (var note in report.Notes)

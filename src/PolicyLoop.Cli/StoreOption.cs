@@ -9,7 +9,7 @@ internal static class StoreOption
 
     public static Option<string> Create() => new("--store")
     {
-        Description = $"The store file (DuckDB). Default: {DefaultPath} under the current folder.",
+        Description = "The store file (DuckDB), relative to the current folder.",
         DefaultValueFactory = _ => DefaultPath,
     };
 }

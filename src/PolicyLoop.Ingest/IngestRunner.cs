@@ -90,7 +90,7 @@ public sealed partial class IngestRunner(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            report.Error = $"cannot read {input.Name}: {ex.Message}";
+            report.Error = $"cannot read {input.Name}: {ex.Message.TrimEnd('.')}; check the path and its permissions";
             LogUnreadable(input.Name, ex.Message);
             return;
         }
@@ -185,7 +185,7 @@ public sealed partial class IngestRunner(
         progress?.Report(new IngestProgress(input.Name, input.Length ?? reader.SourcePosition, input.Length, report.Read));
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Cannot read input {Input}: {Reason}")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Cannot read input {Input}: {Reason}")]
     private partial void LogUnreadable(string input, string reason);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Reading {Input} as {Format}")]

@@ -40,17 +40,22 @@ public sealed partial class DuckDbEventStore : IEventStore
     /// <param name="path">The store file.</param>
     /// <param name="time">The clock for <c>ingested_at</c> and migration times; the system clock when null.</param>
     /// <param name="threads">DuckDB worker threads, or null for DuckDB's default of one per core.</param>
-    public static DuckDbEventStore Open(string path, TimeProvider? time = null, int? threads = null)
+    /// <param name="readOnly">
+    /// Opens an existing store without writing to it, for commands that only read; the store must
+    /// already have the current schema.
+    /// </param>
+    public static DuckDbEventStore Open(string path, TimeProvider? time = null, int? threads = null, bool readOnly = false)
     {
         var full = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full);
-        if (directory is not null)
+        if (directory is not null && !readOnly)
         {
             Directory.CreateDirectory(directory);
         }
 
+        var access = readOnly ? ";ACCESS_MODE=READ_ONLY" : "";
         var connection = new DuckDBConnection(
-            $"DataSource={full};autoinstall_known_extensions=false;autoload_known_extensions=false");
+            $"DataSource={full};autoinstall_known_extensions=false;autoload_known_extensions=false{access}");
         try
         {
             connection.Open();
@@ -62,7 +67,23 @@ public sealed partial class DuckDbEventStore : IEventStore
         }
 
         var store = new DuckDbEventStore(connection, full, time ?? TimeProvider.System);
-        store.Migrate();
+        try
+        {
+            store.RejectForeignDatabase();
+            if (readOnly)
+            {
+                store.RequireCurrentSchema();
+                return store;
+            }
+
+            store.Migrate();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
         store.Execute($"CREATE TEMP TABLE {StagingTable} AS SELECT * FROM events LIMIT 0");
 
         // DuckDB checkpoints when the WAL passes 16 MB by default, and every checkpoint rewrites the
@@ -79,6 +100,12 @@ public sealed partial class DuckDbEventStore : IEventStore
 
     private static string DescribeOpenFailure(string path, DuckDBException ex)
     {
+        if (ex.Message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"cannot open the store {path}: permission denied; check the permissions of the file and its folder "
+                + "or pass another --store";
+        }
+
         if (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
             return $"the store {path} is open in another process, and DuckDB allows one writer at a time; "
@@ -102,6 +129,41 @@ public sealed partial class DuckDbEventStore : IEventStore
 
     /// <summary>The schema version of the open store.</summary>
     public int SchemaVersion => ReadSchemaVersion();
+
+    /// <summary>Refuses a DuckDB file that holds other tables but was never a PolicyLoop store.</summary>
+    private void RejectForeignDatabase()
+    {
+        using var command = Command(
+            "SELECT count(*) FILTER (WHERE table_name = 'schema_version'), count(*) "
+            + "FROM information_schema.tables WHERE table_schema = 'main'");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        if (reader.GetInt64(0) == 0 && reader.GetInt64(1) > 0)
+        {
+            throw new StoreException(
+                $"the file {Path} is a DuckDB database but not a PolicyLoop store (it has tables but no schema_version); "
+                + "pass another --store");
+        }
+    }
+
+    private void RequireCurrentSchema()
+    {
+        using (var exists = Command("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"))
+        {
+            if (Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                throw new StoreException($"the store {Path} holds no events yet; run 'policyloop ingest LOG' first");
+            }
+        }
+
+        var version = ReadSchemaVersion();
+        if (version != CurrentSchemaVersion)
+        {
+            throw new StoreException(
+                $"the store {Path} has schema version {version}, and this build reads version {CurrentSchemaVersion}; "
+                + (version < CurrentSchemaVersion ? "run 'policyloop ingest' on it once to upgrade it" : "upgrade PolicyLoop"));
+        }
+    }
 
     private void Migrate()
     {

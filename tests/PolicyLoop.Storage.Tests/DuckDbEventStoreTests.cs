@@ -202,4 +202,50 @@ public sealed class DuckDbEventStoreTests : IDisposable
 
         read.Select(e => e.EventId).ShouldBe(["b", "a", "c"]);
     }
+
+    private void CreateForeignDatabase()
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"DataSource={_temp.StorePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE events (x INTEGER)";
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void Open_ForeignDuckDbFile_ThrowsNotAStore()
+    {
+        CreateForeignDatabase();
+
+        var error = Should.Throw<StoreException>(() => DuckDbEventStore.Open(_temp.StorePath, _time));
+
+        error.Message.ShouldContain("not a PolicyLoop store");
+    }
+
+    [Fact]
+    public void Open_ReadOnlyOnForeignFile_LeavesItUnchanged()
+    {
+        CreateForeignDatabase();
+
+        Should.Throw<StoreException>(() => DuckDbEventStore.Open(_temp.StorePath, _time, readOnly: true));
+
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"DataSource={_temp.StorePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'";
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Open_ReadOnlyStore_ReadsWhatWasStored()
+    {
+        using (var store = DuckDbEventStore.Open(_temp.StorePath, _time))
+        {
+            store.StoreBatch([Event("a")], []);
+        }
+
+        using var reader = DuckDbEventStore.Open(_temp.StorePath, _time, readOnly: true);
+
+        reader.Summarize().Events.ShouldBe(1);
+    }
 }

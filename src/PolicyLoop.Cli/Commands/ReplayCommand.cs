@@ -36,7 +36,7 @@ internal static class ReplayCommand
             throw new UsageException($"store not found: {request.Store}; run 'policyloop ingest LOG' first or pass --store");
         }
 
-        using var store = DuckDbEventStore.Open(request.Store);
+        using var store = DuckDbEventStore.Open(request.Store, readOnly: true);
         var query = new EventQuery(ParseTime(request.Since, "--since"), ParseTime(request.Until, "--until"), request.Source);
         var summary = store.Summarize();
         var span = summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero;

@@ -26,7 +26,7 @@ internal static class SummaryCommand
             throw new UsageException($"store not found: {storePath}; run 'policyloop ingest LOG' first or pass --store");
         }
 
-        using var store = DuckDbEventStore.Open(storePath);
+        using var store = DuckDbEventStore.Open(storePath, readOnly: true);
         var summary = store.Summarize();
         if (json)
         {

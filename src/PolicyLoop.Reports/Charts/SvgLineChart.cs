@@ -69,12 +69,15 @@ public sealed class SvgLineChart
             return;
         }
 
+        // Spans longer than a few days show dates with the year; shorter ones show the time of day.
+        var format = Times[^1] - Times[0] > TimeSpan.FromDays(7) ? "yyyy-MM-dd" : "MM-dd HH:mm";
         var step = Math.Max(1, (Times.Count - 1) / (XLabels - 1));
         for (var index = 0; index < Times.Count; index += step)
         {
-            var label = Times[index].ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var label = Times[index].ToString(format, CultureInfo.InvariantCulture);
+            var anchor = index == 0 ? "start" : index + step >= Times.Count ? "end" : "middle";
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{X(index):F1}" y="{Height - 12}" text-anchor="middle" font-size="11">{label}</text>""");
+                $"""<text x="{X(index):F1}" y="{Height - 12}" text-anchor="{anchor}" font-size="11">{label}</text>""");
         }
     }
 
