@@ -1,0 +1,142 @@
+using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Core;
+using PolicyLoop.Policies.Evaluation;
+using PolicyLoop.Policies.Files;
+using PolicyLoop.Reports;
+
+namespace PolicyLoop.Analysis.Tests.Replay;
+
+public sealed class PolicyReplayerTests
+{
+    private static readonly DateTime Start = new(2015, 5, 17, 10, 0, 0, DateTimeKind.Utc);
+
+    private const string RatePolicy = """
+        id: limits
+        version: "2"
+        default: allow
+        rules:
+          - id: per-client
+            when: rate(client_ip, "1m") > 50
+            action: throttle
+            mode: enforce
+        """;
+
+    private const string AllowAll = """
+        id: limits
+        version: "1"
+        default: allow
+        rules:
+          - id: never
+            when: "false"
+            action: deny
+            mode: enforce
+        """;
+
+    private static CompiledPolicy Compile(string text)
+    {
+        var (policy, loadDiagnostics) = PolicyLoader.Load(text, "policy.yaml");
+        loadDiagnostics.ShouldBeEmpty();
+        var (compiled, diagnostics) = PolicyCompiler.Compile(policy!, text);
+        diagnostics.ShouldBeEmpty();
+        return compiled!;
+    }
+
+    private static DecisionEvent Request(int index, TimeSpan offset, string client = "192.0.2.1") => new()
+    {
+        EventId = $"e{index:D5}",
+        Time = Start + offset,
+        Source = "apache",
+        ClientIp = client,
+        Path = "/",
+        UserAgent = "curl/8",
+    };
+
+    private static Reports.Model.Replay.ReplayReport Replay(IEnumerable<DecisionEvent> events) =>
+        new PolicyReplayer(Compile(RatePolicy), Compile(AllowAll), new ReplayComparerOptions())
+            .Run(events, "limits 2", "limits 1", Start);
+
+    [Fact]
+    public void Run_RateRule_FiresFromThe51stRequestInAMinute()
+    {
+        var events = Enumerable.Range(0, 60).Select(i => Request(i, TimeSpan.FromMilliseconds(i * 500))).ToList();
+
+        var report = Replay(events);
+
+        report.Counts.AllowToReject.ShouldBe(10);
+        report.Samples.Select(sample => sample.EventId).Order(StringComparer.Ordinal).First().ShouldBe("e00050");
+    }
+
+    [Fact]
+    public void Run_RequestsSpreadOverWindowBoundaries_NeverExceedTheLimit()
+    {
+        // 100 requests, one every 1.2 s: at most 50 fall in any one-minute window.
+        var events = Enumerable.Range(0, 100).Select(i => Request(i, TimeSpan.FromMilliseconds(i * 1200))).ToList();
+
+        Replay(events).Counts.AllowToReject.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Run_ExpiredWindow_StartsCountingAgain()
+    {
+        var burst = Enumerable.Range(0, 51).Select(i => Request(i, TimeSpan.FromMilliseconds(i * 100)));
+        var later = Enumerable.Range(51, 51).Select(i => Request(i, TimeSpan.FromMinutes(5) + TimeSpan.FromMilliseconds(i * 100)));
+
+        var report = Replay(burst.Concat(later));
+
+        report.Counts.AllowToReject.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Run_OtherClients_HaveTheirOwnWindows()
+    {
+        var events = Enumerable.Range(0, 100)
+            .Select(i => Request(i, TimeSpan.FromMilliseconds(i * 100), i % 2 == 0 ? "192.0.2.1" : "192.0.2.2"))
+            .ToList();
+
+        Replay(events).Counts.AllowToReject.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Run_SameEventsTwice_GivesIdenticalReports()
+    {
+        var events = Enumerable.Range(0, 300)
+            .Select(i => Request(i, TimeSpan.FromMilliseconds(i * 300), $"192.0.2.{i % 3}"))
+            .ToList();
+
+        var first = ReportJson.Serialize(Replay(events));
+        var second = ReportJson.Serialize(Replay(events));
+
+        second.ShouldBe(first);
+    }
+
+    [Fact]
+    public void Run_RateWindowAtRangeStart_IsReportedAsUnfaithful()
+    {
+        var events = Enumerable.Range(0, 10).Select(i => Request(i, TimeSpan.FromSeconds(i * 10))).ToList();
+
+        var unfaithful = Replay(events).Unfaithful.ShouldHaveSingleItem();
+
+        unfaithful.Events.ShouldBe(6);
+        unfaithful.Reason.ShouldContain("rate() and count() windows");
+    }
+
+    [Fact]
+    public void Run_FieldTheSourceNeverLogs_IsReportedAsUnfaithful()
+    {
+        const string CountryPolicy = """
+            id: geo
+            version: "1"
+            default: allow
+            rules:
+              - id: block-country
+                when: has(country) && country == "XX"
+                action: deny
+                mode: enforce
+            """;
+        var replayer = new PolicyReplayer(Compile(CountryPolicy), null, new ReplayComparerOptions());
+
+        var report = replayer.Run([Request(1, TimeSpan.Zero)], "geo 1", "logged decisions", Start);
+
+        report.Unfaithful.ShouldHaveSingleItem().Reason.ShouldBe("source apache never logs country, which block-country read");
+    }
+}
