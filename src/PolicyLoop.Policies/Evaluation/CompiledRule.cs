@@ -14,15 +14,15 @@ public sealed class CompiledRule
         Rule = rule;
         Condition = condition;
         _environment = environment;
-        Evaluate = condition.Evaluate!;
+        Evaluate = condition.Condition!;
     }
 
     public PolicyRule Rule { get; }
 
     internal CompiledExpression Condition { get; }
 
-    /// <summary>The condition delegate; it returns a boxed bool or throws a CEL error.</summary>
-    public Func<EvaluationContext, object?> Evaluate { get; }
+    /// <summary>The condition delegate; it returns whether the rule matches or throws a CEL error.</summary>
+    public Func<EvaluationContext, bool> Evaluate { get; }
 
     internal Func<EvaluationContext, object?> Explain =>
         _explain ??= ExpressionCompiler.Compile(Rule.When, _environment, requireBool: true, explain: true).Evaluate!;

@@ -60,7 +60,7 @@ public sealed class PolicyEvaluator
     {
         try
         {
-            return compiled.Evaluate(_context) is true;
+            return compiled.Evaluate(_context);
         }
 #pragma warning disable CA1031 // A faulty rule is reported per event and never stops a batch.
         catch (Exception ex)

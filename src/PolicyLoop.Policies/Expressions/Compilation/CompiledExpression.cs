@@ -6,13 +6,17 @@ namespace PolicyLoop.Policies.Expressions.Compilation;
 public sealed class CompiledExpression
 {
     internal CompiledExpression(string source, IReadOnlyList<ExpressionDiagnostic> diagnostics,
-        Func<EvaluationContext, object?>? evaluate, Syntax.Expr? tree)
+        Func<EvaluationContext, object?>? evaluate, Syntax.Expr? tree, Func<EvaluationContext, bool>? condition = null)
     {
         Source = source;
         Diagnostics = diagnostics;
         Evaluate = evaluate;
         Tree = tree;
+        Condition = condition;
     }
+
+    /// <summary>The condition delegate without boxing, for expressions compiled as conditions.</summary>
+    public Func<EvaluationContext, bool>? Condition { get; }
 
     public string Source { get; }
 

@@ -68,6 +68,12 @@ public sealed partial class ExpressionCompiler
             return new CompiledExpression(source, compiler._diagnostics, null, tree);
         }
 
+        if (requireBool)
+        {
+            var condition = Expression.Lambda<Func<EvaluationContext, bool>>(body, compiler._context).Compile();
+            return new CompiledExpression(source, [], context => condition(context), tree, condition);
+        }
+
         var lambda = Expression.Lambda<Func<EvaluationContext, object?>>(body, compiler._context);
         return new CompiledExpression(source, [], lambda.Compile(), tree);
     }
@@ -81,7 +87,7 @@ public sealed partial class ExpressionCompiler
                 "compare the value, for example status >= 400");
         }
 
-        return requireBool ? Box(AsClr(typed, typeof(bool), "condition")) : Box(typed.Expression);
+        return requireBool ? AsClr(typed, typeof(bool), "condition") : Box(typed.Expression);
     }
 
     private Typed CompileNode(Expr node, int depth)
