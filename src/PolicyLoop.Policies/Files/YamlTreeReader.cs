@@ -12,6 +12,21 @@ internal static class YamlTreeReader
     public static YamlNode? Read(string text)
     {
         var parser = new Parser(new StringReader(text));
+        try
+        {
+            return ReadDocument(parser);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // NOTE: YamlDotNet 18.1.0 throws InvalidOperationException instead of YamlException on some invalid
+            // input, such as an unclosed flow sequence ("id: [a"); the last event read is the closest position.
+            var mark = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(mark, mark, "the YAML is malformed after this point; check for an unclosed [, { or quote", ex);
+        }
+    }
+
+    private static YamlNode? ReadDocument(Parser parser)
+    {
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
         {

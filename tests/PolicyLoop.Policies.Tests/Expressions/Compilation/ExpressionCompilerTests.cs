@@ -44,6 +44,16 @@ public sealed class ExpressionCompilerTests
     }
 
     [Theory]
+    [InlineData("dyn(2) * 3", 6L)]
+    [InlineData("dyn(7) % 2", 1L)]
+    [InlineData("dyn(9223372036854775807) - 1", 9223372036854775806L)]
+    [InlineData("-dyn(5)", -5L)]
+    public void Compile_DynIntArithmetic_StaysInt(string source, long expected)
+    {
+        Eval(source).ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("false && x", false)]
     [InlineData("x && false", false)]
     [InlineData("true || x", true)]
