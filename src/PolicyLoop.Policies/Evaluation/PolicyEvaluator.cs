@@ -36,7 +36,7 @@ public sealed class PolicyEvaluator
         ComputeStateful(decisionEvent);
         List<RuleMatch>? matches = null;
         List<RuleError>? errors = null;
-        foreach (var compiled in _policy.Rules)
+        foreach (var compiled in _policy.RuleArray)
         {
             if (!Matches(compiled, ref errors))
             {
@@ -75,8 +75,8 @@ public sealed class PolicyEvaluator
 
     private void ComputeStateful(DecisionEvent decisionEvent)
     {
-        var sites = _policy.StatefulSites;
-        for (var i = 0; i < sites.Count; i++)
+        var sites = _policy.SiteArray;
+        for (var i = 0; i < sites.Length; i++)
         {
             var site = sites[i];
             try
@@ -103,8 +103,8 @@ public sealed class PolicyEvaluator
             return result;
         }
 
-        var sites = _policy.StatefulSites;
-        for (var i = 0; i < sites.Count; i++)
+        var sites = _policy.SiteArray;
+        for (var i = 0; i < sites.Length; i++)
         {
             if (sites[i].Function == "count" && _context.StatefulValues[i] is long)
             {

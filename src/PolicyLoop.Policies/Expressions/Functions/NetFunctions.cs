@@ -50,7 +50,7 @@ internal static class NetFunctions
 
     [CelFunction("containsIP", CallStyle.Method)]
     public static bool ContainsIp(CidrValue cidr, string ip) =>
-        cidr.Address.IsV4 && IpValue.TryParseV4(ip, out _) ? cidr.ContainsText(ip) : cidr.Contains(IpValue.Parse(ip));
+        cidr.ContainsV4Text(ip) ?? cidr.Contains(IpValue.Parse(ip));
 
     [CelFunction("containsCIDR", CallStyle.Method)]
     public static bool ContainsCidr(CidrValue cidr, CidrValue other) => cidr.Contains(other);
