@@ -14,7 +14,16 @@ internal static class EvaluationWriter
         output.WriteLine(result.Matches.Count == 0 ? "matched: none" : "matched:");
         foreach (var match in result.Matches)
         {
-            var role = match.Decided ? "decided" : match.Mode == Core.EnforcementMode.Shadow ? "shadow" : "recorded";
+            var role = "recorded";
+            if (match.Decided)
+            {
+                role = "decided";
+            }
+            else if (match.Mode == Core.EnforcementMode.Shadow)
+            {
+                role = "shadow";
+            }
+
             output.WriteLine($"  {match.RuleId} ({PolicyTestRunner.Name(match.Action)}, {role})");
             foreach (var clause in match.Clauses)
             {

@@ -13,7 +13,7 @@ public sealed class PolicyCompilerTests
     }
 
     [Fact]
-    public void Compile_TypoInField_ReportsFilePositionAndSuggestion()
+    public void Compile_FieldTypo_ReportsPosition()
     {
         var diagnostics = Compile("id: p\nversion: '1'\ndefault: allow\nrules:\n  - id: r\n    when: pth == '/x'\n    action: deny\n");
 
@@ -51,7 +51,7 @@ public sealed class PolicyCompilerTests
     }
 
     [Fact]
-    public void Compile_ErrorInBlockScalar_PointsIntoTheBlock()
+    public void Compile_BlockScalarError_PointsIntoBlock()
     {
         var diagnostics = Compile("""
             id: p

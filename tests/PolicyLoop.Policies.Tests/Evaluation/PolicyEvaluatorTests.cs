@@ -22,7 +22,7 @@ public sealed class PolicyEvaluatorTests
         new() { EventId = "e", Source = "test", Path = path, UserAgent = agent, ClientIp = ip, Time = Start.AddSeconds(second) };
 
     [Fact]
-    public void Evaluate_FirstEnforceRuleDecides_LaterRulesNotReported()
+    public void Evaluate_EnforceRuleMatches_Decides()
     {
         var evaluator = Create("""
               - { id: count-all, when: "true", action: count }
@@ -52,7 +52,7 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_MissingFieldWithoutHas_CountsErrorAndContinues()
+    public void Evaluate_MissingField_CountsError()
     {
         var evaluator = Create("""
               - { id: needs-agent, when: "user_agent.contains('bot')", action: deny }
@@ -71,7 +71,7 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_RateLimit_FiresAtExactly51stRequestInMinute()
+    public void Evaluate_RateLimit_FiresAt51stRequest()
     {
         var evaluator = Create("  - { id: limit, when: \"rate(client_ip, '1m') > 50\", action: throttle }\n");
 
@@ -97,7 +97,7 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_RateBehindShortCircuit_StillCountsEveryRequest()
+    public void Evaluate_RateBehindShortCircuit_CountsRequest()
     {
         var evaluator = Create("  - { id: limit, when: \"path == '/login' && rate(client_ip, '1m') > 3\", action: throttle }\n");
 
