@@ -41,7 +41,13 @@ internal static class EvaluationWriter
     public static void WriteJson(TextWriter output, CompiledPolicy policy, EvaluationResult result)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+
+            // The output goes to a terminal or a file, never into HTML, so quotes and < > stay readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             writer.WriteStartObject();
             writer.WriteString("decision", PolicyTestRunner.Name(result.Action));
