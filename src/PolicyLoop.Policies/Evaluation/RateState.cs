@@ -72,6 +72,7 @@ public sealed class RateState
         }
     }
 
+    // NOTE: a window keeps one timestamp per request, so one key's memory grows with its requests per window.
     private sealed class Window(long lengthTicks)
     {
         public Queue<long> Times { get; } = new();
