@@ -14,7 +14,6 @@ internal static class ConformanceScope
         (".?", "optional values"),
         ("optional.", "optional values"),
         ("?.", "optional values"),
-        (".format(", "string format() extension"),
     ];
 
     public static string? OutOfScope(TextMessage test, string expr)

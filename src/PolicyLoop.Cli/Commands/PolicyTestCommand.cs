@@ -54,7 +54,12 @@ internal static class PolicyTestCommand
 
         var failed = outcomes.Count(o => !o.Passed);
         Console.WriteLine($"{outcomes.Count - failed} passed, {failed} failed in {policies.Count - invalid} policies");
-        return invalid > 0 ? ExitCodes.UsageOrInput : failed > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        if (invalid > 0)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        return failed > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static void WriteResults(string path, IReadOnlyList<PolicyTestOutcome> results)

@@ -14,7 +14,16 @@ internal static class EvaluationWriter
         output.WriteLine(result.Matches.Count == 0 ? "matched: none" : "matched:");
         foreach (var match in result.Matches)
         {
-            var role = match.Decided ? "decided" : match.Mode == Core.EnforcementMode.Shadow ? "shadow" : "recorded";
+            var role = "recorded";
+            if (match.Decided)
+            {
+                role = "decided";
+            }
+            else if (match.Mode == Core.EnforcementMode.Shadow)
+            {
+                role = "shadow";
+            }
+
             output.WriteLine($"  {match.RuleId} ({PolicyTestRunner.Name(match.Action)}, {role})");
             foreach (var clause in match.Clauses)
             {
@@ -32,7 +41,13 @@ internal static class EvaluationWriter
     public static void WriteJson(TextWriter output, CompiledPolicy policy, EvaluationResult result)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+
+            // The output goes to a terminal or a file, never into HTML, so quotes and < > stay readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             writer.WriteStartObject();
             writer.WriteString("decision", PolicyTestRunner.Name(result.Action));

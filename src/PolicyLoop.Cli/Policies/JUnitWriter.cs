@@ -9,7 +9,7 @@ internal static class JUnitWriter
 {
     public static void Write(string path, IReadOnlyList<PolicyTestOutcome> outcomes)
     {
-        var settings = new XmlWriterSettings { Indent = true };
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
         using var writer = XmlWriter.Create(path, settings);
         writer.WriteStartElement("testsuites");
         WriteCounts(writer, outcomes);

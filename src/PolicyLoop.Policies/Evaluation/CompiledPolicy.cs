@@ -10,7 +10,9 @@ public sealed class CompiledPolicy
     {
         Policy = policy;
         Rules = rules;
+        RuleArray = [.. rules];
         StatefulSites = sites;
+        SiteArray = [.. sites];
         SiteKeys = [.. sites.Select(s => (Func<EvaluationContext, object?>)s.Key.Compile())];
     }
 
@@ -22,4 +24,9 @@ public sealed class CompiledPolicy
     public IReadOnlyList<StatefulSite> StatefulSites { get; }
 
     internal Func<EvaluationContext, object?>[] SiteKeys { get; }
+
+    /// <summary>The rules as an array, so the evaluator's loop avoids interface calls.</summary>
+    internal CompiledRule[] RuleArray { get; }
+
+    internal StatefulSite[] SiteArray { get; }
 }

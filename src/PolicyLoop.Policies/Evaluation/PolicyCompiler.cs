@@ -42,6 +42,11 @@ public static class PolicyCompiler
     }
 
     /// <summary>Maps an offset in the expression to a file line and column.</summary>
+    /// <remarks>
+    /// NOTE: columns are exact for plain and single-line quoted scalars and for literal blocks (<c>|</c>). They can be
+    /// off after escape sequences in double-quoted scalars and in folded or multi-line flow scalars, where YAML
+    /// changes the text.
+    /// </remarks>
     internal static (int Line, int Column) Locate(string text, SourceSpan span, int offset, string[]? lines)
     {
         offset = Math.Clamp(offset, 0, text.Length);

@@ -5,10 +5,10 @@ using PolicyLoop.Policies.Files;
 namespace PolicyLoop.Policies.Evaluation;
 
 /// <summary>
-/// Evaluates a compiled policy on events in time order. Rules run in file order; the first matching enforce rule
-/// with a terminating action decides and ends the evaluation; count rules and shadow rules before it record
-/// matches without deciding; with no decision the policy's default applies. Evaluation errors are counted per rule
-/// and reported in the result, never thrown. Not thread-safe: use one evaluator per thread.
+/// Evaluates a compiled policy on events in time order. Rules run in file order, and the first matching enforce
+/// rule with a terminating action decides and ends the evaluation. Count rules and shadow rules before it record
+/// matches without deciding. With no decision, the policy's default applies. Evaluation errors are counted per rule
+/// and reported in the result, never thrown. An evaluator is not thread-safe, so use one per thread.
 /// </summary>
 public sealed class PolicyEvaluator
 {
@@ -36,7 +36,7 @@ public sealed class PolicyEvaluator
         ComputeStateful(decisionEvent);
         List<RuleMatch>? matches = null;
         List<RuleError>? errors = null;
-        foreach (var compiled in _policy.Rules)
+        foreach (var compiled in _policy.RuleArray)
         {
             if (!Matches(compiled, ref errors))
             {
@@ -60,7 +60,7 @@ public sealed class PolicyEvaluator
     {
         try
         {
-            return compiled.Evaluate(_context) is true;
+            return compiled.Evaluate(_context);
         }
 #pragma warning disable CA1031 // A faulty rule is reported per event and never stops a batch.
         catch (Exception ex)
@@ -75,8 +75,8 @@ public sealed class PolicyEvaluator
 
     private void ComputeStateful(DecisionEvent decisionEvent)
     {
-        var sites = _policy.StatefulSites;
-        for (var i = 0; i < sites.Count; i++)
+        var sites = _policy.SiteArray;
+        for (var i = 0; i < sites.Length; i++)
         {
             var site = sites[i];
             try
@@ -86,9 +86,11 @@ public sealed class PolicyEvaluator
                     ? _state.Record(i, key, site.Window, decisionEvent.Time)
                     : _state.Peek(i, key, site.Window, decisionEvent.Time);
             }
-            catch (CelException ex)
+#pragma warning disable CA1031 // A failing key becomes an error of the rules that read it, never of the batch.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                _context.StatefulValues[i] = ex;
+                _context.StatefulValues[i] = ex as CelException ?? new CelException($"internal error: {ex.Message}", ex);
             }
         }
     }
@@ -103,8 +105,8 @@ public sealed class PolicyEvaluator
             return result;
         }
 
-        var sites = _policy.StatefulSites;
-        for (var i = 0; i < sites.Count; i++)
+        var sites = _policy.SiteArray;
+        for (var i = 0; i < sites.Length; i++)
         {
             if (sites[i].Function == "count" && _context.StatefulValues[i] is long)
             {

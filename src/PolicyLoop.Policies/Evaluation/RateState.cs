@@ -2,7 +2,7 @@ namespace PolicyLoop.Policies.Evaluation;
 
 /// <summary>
 /// Sliding windows over event time for <c>rate()</c> and <c>count()</c>, one per (call site, key). Feed events in
-/// time order: a window holds the timestamps in (t - window, t] of the newest event. Keys whose newest entry has left
+/// time order, because a window contains the timestamps in (t - window, t] of the newest event. Keys whose newest entry has left
 /// its window are dropped every <see cref="SweepInterval"/> records, so memory follows the active keys only.
 /// The state is deterministic: the same events in the same order give the same counts.
 /// </summary>
@@ -72,6 +72,7 @@ public sealed class RateState
         }
     }
 
+    // NOTE: a window keeps one timestamp per request, so one key's memory grows with its requests per window.
     private sealed class Window(long lengthTicks)
     {
         public Queue<long> Times { get; } = new();

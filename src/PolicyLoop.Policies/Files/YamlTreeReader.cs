@@ -12,6 +12,21 @@ internal static class YamlTreeReader
     public static YamlNode? Read(string text)
     {
         var parser = new Parser(new StringReader(text));
+        try
+        {
+            return ReadDocument(parser);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // NOTE: YamlDotNet 18.1.0 throws InvalidOperationException instead of YamlException on some invalid
+            // input, such as an unclosed flow sequence ("id: [a"). The last event read is the closest position.
+            var mark = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(mark, mark, "the YAML is malformed after this point; check for an unclosed [, { or quote", ex);
+        }
+    }
+
+    private static YamlNode? ReadDocument(Parser parser)
+    {
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
         {
@@ -24,7 +39,7 @@ internal static class YamlTreeReader
         if (!parser.Accept<StreamEnd>(out _))
         {
             var current = parser.Current!;
-            throw new YamlException(current.Start, current.End, "a policy file holds one YAML document; remove the extra '---'");
+            throw new YamlException(current.Start, current.End, "a policy file must contain one YAML document; remove the extra '---'");
         }
 
         return root;

@@ -84,7 +84,29 @@ public sealed partial class ExpressionCompiler
         var parameters = overload.Method.GetParameters();
         var converted = args.Select((a, i) => AsClr(a, parameters[i].ParameterType, name)).ToArray();
         var call = Expression.Call(overload.Method, converted);
-        return new Typed(call, overload.Result);
+        return new Typed(Fold(call), overload.Result);
+    }
+
+    /// <summary>
+    /// Evaluates a call with constant arguments at compile time, such as <c>cidr('10.0.0.0/8')</c>, because every
+    /// registered function is pure. A call that fails stays a runtime call, so the error surfaces at evaluation.
+    /// </summary>
+    private static Expression Fold(MethodCallExpression call)
+    {
+        if (!call.Arguments.All(a => a is ConstantExpression))
+        {
+            return call;
+        }
+
+        try
+        {
+            var values = call.Arguments.Select(a => ((ConstantExpression)a).Value).ToArray();
+            return Expression.Constant(call.Method.Invoke(null, values), call.Type);
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is CelException)
+        {
+            return call;
+        }
     }
 
     /// <summary>Chooses an overload at run time from the argument types, for calls with dyn arguments.</summary>

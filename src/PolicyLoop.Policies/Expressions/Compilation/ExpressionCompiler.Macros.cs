@@ -65,19 +65,58 @@ public sealed partial class ExpressionCompiler
             return Error();
         }
 
-        var predicate = Predicate(body, variable, macro.Body);
-        var method = macro.Kind switch
+        if (macro.Kind is MacroKind.Exists or MacroKind.All)
         {
-            MacroKind.Exists => nameof(CelMacros.Exists),
-            MacroKind.All => nameof(CelMacros.All),
-            MacroKind.ExistsOne => nameof(CelMacros.ExistsOne),
-            _ => nameof(CelMacros.Filter),
-        };
+            return new Typed(InlineQuantifier(macro.Kind == MacroKind.Exists, source, variable, body), CelType.Bool);
+        }
+
+        var predicate = Predicate(body, variable, macro.Body);
+        var method = macro.Kind == MacroKind.ExistsOne ? nameof(CelMacros.ExistsOne) : nameof(CelMacros.Filter);
         var call = Expression.Call(typeof(CelMacros), method, null, source, predicate);
         return macro.Kind == MacroKind.Filter
             ? new Typed(Expression.Convert(call, typeof(System.Collections.IList)),
                 range.Type.IsList ? range.Type : CelType.DynList)
             : new Typed(call, CelType.Bool);
+    }
+
+    /// <summary>
+    /// Compiles <c>exists</c> (or <c>all</c>) as a loop in the expression tree, without a delegate per evaluation.
+    /// An element that decides the result wins over errors on other elements; otherwise the first error is raised.
+    /// </summary>
+    private static BlockExpression InlineQuantifier(bool exists, Expression source, ParameterExpression variable, Typed body)
+    {
+        var items = Expression.Variable(typeof(System.Collections.IList), "items");
+        var index = Expression.Variable(typeof(int), "index");
+        var error = Expression.Variable(typeof(CelException), "error");
+        var caught = Expression.Variable(typeof(CelException), "caught");
+        var value = Expression.Variable(typeof(bool), "value");
+        var done = Expression.Label(typeof(bool), "done");
+        var test = Expression.TryCatch(
+            AsClr(body, typeof(bool), exists ? "exists" : "all"),
+            Expression.Catch(caught, Expression.Block(
+                Expression.Assign(error, Expression.Coalesce(error, caught)),
+                Expression.Constant(!exists))));
+        var loop = Expression.Loop(Expression.Block(
+            Expression.IfThen(Expression.GreaterThanOrEqual(index, Expression.Property(
+                Expression.Convert(items, typeof(System.Collections.ICollection)), "Count")), Expression.Break(done, Expression.Constant(!exists))),
+            Expression.Assign(variable, Expression.Property(items, "Item", index)),
+            Expression.PostIncrementAssign(index),
+            Expression.Assign(value, test),
+            Expression.IfThen(Expression.Equal(value, Expression.Constant(exists)), Expression.Break(done, Expression.Constant(exists)))),
+            done);
+        var result = Expression.Variable(typeof(bool), "result");
+        return Expression.Block(
+            typeof(bool),
+            [items, index, error, value, result, variable],
+            Expression.Assign(items, Expression.Call(typeof(CelMacros), nameof(CelMacros.ItemList), null, source)),
+            Expression.Assign(index, Expression.Constant(0)),
+            Expression.Assign(error, Expression.Constant(null, typeof(CelException))),
+            Expression.Assign(result, loop),
+            Expression.IfThen(
+                Expression.AndAlso(Expression.Equal(result, Expression.Constant(!exists)),
+                    Expression.NotEqual(error, Expression.Constant(null, typeof(CelException)))),
+                Expression.Throw(error)),
+            result);
     }
 
     private Expression<Func<object?, bool>> Predicate(Typed body, ParameterExpression variable, Expr node)

@@ -46,7 +46,7 @@ public sealed partial class ExpressionCompiler
         catch (SyntaxException ex)
         {
             var diagnostic = new ExpressionDiagnostic("PL101", ex.Message, ex.Offset, ex.Length, ex.Hint);
-            return new CompiledExpression(source, [diagnostic], null, null);
+            return new CompiledExpression(source, [diagnostic], null);
         }
 
         var compiler = new ExpressionCompiler(environment, source, explain);
@@ -60,16 +60,18 @@ public sealed partial class ExpressionCompiler
             var diagnostic = new ExpressionDiagnostic("PL102",
                 $"expression nested too deeply: more than {ExpressionLimits.MaxTreeDepth} levels",
                 ex.Node.Start, Math.Max(ex.Node.Length, 1), "split the condition into several rules or use a named list");
-            return new CompiledExpression(source, [diagnostic], null, tree);
+            return new CompiledExpression(source, [diagnostic], tree);
         }
 
         if (compiler._diagnostics.Count > 0)
         {
-            return new CompiledExpression(source, compiler._diagnostics, null, tree);
+            return new CompiledExpression(source, compiler._diagnostics, tree);
         }
 
-        var lambda = Expression.Lambda<Func<EvaluationContext, object?>>(body, compiler._context);
-        return new CompiledExpression(source, [], lambda.Compile(), tree);
+        LambdaExpression lambda = requireBool
+            ? Expression.Lambda<Func<EvaluationContext, bool>>(body, compiler._context)
+            : Expression.Lambda<Func<EvaluationContext, object?>>(body, compiler._context);
+        return new CompiledExpression(source, [], tree, lambda);
     }
 
     private Expression CompileRoot(Expr tree, bool requireBool)
@@ -81,7 +83,7 @@ public sealed partial class ExpressionCompiler
                 "compare the value, for example status >= 400");
         }
 
-        return requireBool ? Box(AsClr(typed, typeof(bool), "condition")) : Box(typed.Expression);
+        return requireBool ? AsClr(typed, typeof(bool), "condition") : Box(typed.Expression);
     }
 
     private Typed CompileNode(Expr node, int depth)

@@ -7,6 +7,11 @@ internal static class CodePoints
 {
     public static int Count(string text)
     {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return text.Length;
+        }
+
         var count = text.Length;
         foreach (var c in text)
         {

@@ -55,7 +55,7 @@ internal static class FunctionTable
         Type[] sources =
         [
             typeof(StringFunctions), typeof(ConversionFunctions), typeof(TimeFunctions), typeof(NetFunctions),
-            typeof(RegexFunctions),
+            typeof(RegexFunctions), typeof(FormatFunctions),
         ];
         var table = new Dictionary<string, List<Overload>>(StringComparer.Ordinal);
         foreach (var method in sources.SelectMany(s => s.GetMethods(BindingFlags.Public | BindingFlags.Static)))

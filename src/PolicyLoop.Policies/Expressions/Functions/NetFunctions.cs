@@ -49,7 +49,8 @@ internal static class NetFunctions
     public static bool ContainsIp(CidrValue cidr, IpValue ip) => cidr.Contains(ip);
 
     [CelFunction("containsIP", CallStyle.Method)]
-    public static bool ContainsIp(CidrValue cidr, string ip) => cidr.Contains(IpValue.Parse(ip));
+    public static bool ContainsIp(CidrValue cidr, string ip) =>
+        cidr.ContainsV4Text(ip) ?? cidr.Contains(IpValue.Parse(ip));
 
     [CelFunction("containsCIDR", CallStyle.Method)]
     public static bool ContainsCidr(CidrValue cidr, CidrValue other) => cidr.Contains(other);

@@ -68,6 +68,17 @@ public sealed class CidrValue : IEquatable<CidrValue>
         return IpValue.TryParse(text, out var ip, out _) && Contains(ip);
     }
 
+    /// <summary>Tests dotted-quad text against an IPv4 prefix without allocating; null when the text is not IPv4.</summary>
+    public bool? ContainsV4Text(string text)
+    {
+        if (!IpValue.TryParseV4(text, out var bits))
+        {
+            return null;
+        }
+
+        return Address.IsV4 && (bits & _mask) == (Address.Bits & _mask);
+    }
+
     public bool Contains(CidrValue other) =>
         other.Address.IsV4 == Address.IsV4 && other.PrefixLength >= PrefixLength && Contains(other.Address);
 

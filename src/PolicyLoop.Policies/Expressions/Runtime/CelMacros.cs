@@ -81,6 +81,14 @@ public static class CelMacros
     public static object?[] Filter(object? range, Func<object?, bool> predicate) =>
         [.. Items(range).Where(predicate)];
 
+    /// <summary>The elements of a list, or the keys of a map, as a list.</summary>
+    public static IList ItemList(object? range) => range switch
+    {
+        IList list => list,
+        ICelMap map => map.Keys.ToArray(),
+        _ => throw CelErrors.NoOverload("comprehension", range),
+    };
+
     private static IEnumerable<object?> Items(object? range) => range switch
     {
         IList list => list.Cast<object?>(),

@@ -43,11 +43,12 @@ public static class CelOperators
 
     private static CelException Overflow() => new("return error for overflow");
 
+    // The switch arms cast to object: otherwise C# converts long and ulong results to double, the arms' common type.
     public static object Add(object? a, object? b) => (a, b) switch
     {
-        (long x, long y) => AddInt(x, y),
-        (ulong x, ulong y) => AddUint(x, y),
-        (double x, double y) => x + y,
+        (long x, long y) => (object)AddInt(x, y),
+        (ulong x, ulong y) => (object)AddUint(x, y),
+        (double x, double y) => (object)(x + y),
         (string x, string y) => string.Concat(x, y),
         (CelBytes x, CelBytes y) => new CelBytes([.. x.Value.Span, .. y.Value.Span]),
         (IList x, IList y) => Concat(x, y),
@@ -73,9 +74,9 @@ public static class CelOperators
 
     public static object Subtract(object? a, object? b) => (a, b) switch
     {
-        (long x, long y) => SubtractInt(x, y),
-        (ulong x, ulong y) => SubtractUint(x, y),
-        (double x, double y) => x - y,
+        (long x, long y) => (object)SubtractInt(x, y),
+        (ulong x, ulong y) => (object)SubtractUint(x, y),
+        (double x, double y) => (object)(x - y),
         (DateTime x, DateTime y) => CelTime.CheckDuration(x - y),
         (DateTime t, TimeSpan d) => CelTime.CheckTimestamp(AddTime(t, -d)),
         (TimeSpan x, TimeSpan y) => CelTime.CheckDuration(AddDurations(x, -y)),
@@ -84,31 +85,31 @@ public static class CelOperators
 
     public static object Multiply(object? a, object? b) => (a, b) switch
     {
-        (long x, long y) => MultiplyInt(x, y),
-        (ulong x, ulong y) => MultiplyUint(x, y),
-        (double x, double y) => x * y,
+        (long x, long y) => (object)MultiplyInt(x, y),
+        (ulong x, ulong y) => (object)MultiplyUint(x, y),
+        (double x, double y) => (object)(x * y),
         _ => throw CelErrors.NoOverload("_*_", a, b),
     };
 
     public static object Divide(object? a, object? b) => (a, b) switch
     {
-        (long x, long y) => DivideInt(x, y),
-        (ulong x, ulong y) => DivideUint(x, y),
-        (double x, double y) => x / y,
+        (long x, long y) => (object)DivideInt(x, y),
+        (ulong x, ulong y) => (object)DivideUint(x, y),
+        (double x, double y) => (object)(x / y),
         _ => throw CelErrors.NoOverload("_/_", a, b),
     };
 
     public static object Modulo(object? a, object? b) => (a, b) switch
     {
-        (long x, long y) => ModuloInt(x, y),
-        (ulong x, ulong y) => ModuloUint(x, y),
+        (long x, long y) => (object)ModuloInt(x, y),
+        (ulong x, ulong y) => (object)ModuloUint(x, y),
         _ => throw CelErrors.NoOverload("_%_", a, b),
     };
 
     public static object Negate(object? a) => a switch
     {
-        long x => NegateInt(x),
-        double x => -x,
+        long x => (object)NegateInt(x),
+        double x => (object)(-x),
         TimeSpan d => -d,
         _ => throw CelErrors.NoOverload("-_", a),
     };

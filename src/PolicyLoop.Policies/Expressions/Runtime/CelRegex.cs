@@ -12,7 +12,7 @@ public static class CelRegex
     private const int MaxCached = 4096;
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>Returns the compiled pattern, or a message and a hint that say what to change.</summary>
+    /// <summary>Returns the compiled pattern, or null with an error message and a hint on what to change.</summary>
     public static Regex? TryGet(string pattern, out string error, out string? hint)
     {
         error = "";

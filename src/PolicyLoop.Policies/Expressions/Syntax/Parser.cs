@@ -75,7 +75,7 @@ internal sealed partial class Parser
     }
 
     private string Describe(Token token) => token.Kind == TokenKind.End
-        ? "the end of the expression"
+        ? "end of the expression"
         : $"'{_source.Substring(token.Offset, token.Length)}'";
 
     private int NextId() => _nextId++;

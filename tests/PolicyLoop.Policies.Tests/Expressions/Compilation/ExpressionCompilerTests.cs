@@ -38,7 +38,21 @@ public sealed class ExpressionCompilerTests
     [InlineData("timestamp('2015-05-17T10:05:03Z').getHours('+02:00')", 12L)]
     [InlineData("{'a': 1}.a", 1L)]
     [InlineData("true ? 'x' : 'y'", "x")]
+    [InlineData("'%s took %.2f s, %d%%'.format(['GET /', 1.005, 50])", "GET / took 1.00 s, 50%")]
+    [InlineData("'%e'.format([1052.0329])", "1.052033e+03")]
+    [InlineData("'%.2f %.0f %.0f'.format([2.675, 2.5, 3.5])", "2.67 2 4")]
+    [InlineData("'%x'.format([255])", "ff")]
     public void Compile_ValidExpression_EvaluatesToExpected(string source, object expected)
+    {
+        Eval(source).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("dyn(2) * 3", 6L)]
+    [InlineData("dyn(7) % 2", 1L)]
+    [InlineData("dyn(9223372036854775807) - 1", 9223372036854775806L)]
+    [InlineData("-dyn(5)", -5L)]
+    public void Compile_DynIntArithmetic_StaysInt(string source, long expected)
     {
         Eval(source).ShouldBe(expected);
     }
