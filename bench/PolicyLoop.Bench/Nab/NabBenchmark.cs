@@ -39,7 +39,10 @@ internal static class NabBenchmark
 
         double[] last = [];
         var lastName = "";
-        foreach (var (name, run) in OurDetectors.All.Where(d => only is null || d.Key == only))
+        var ours = only?.StartsWith("custom:", StringComparison.Ordinal) == true
+            ? [new(only, OurDetectors.Parse(only))]
+            : OurDetectors.All.Where(d => only is null || d.Key == only);
+        foreach (var (name, run) in ours)
         {
             var watch = Stopwatch.StartNew();
             var scores = series.AsParallel().AsOrdered().Select(run).ToArray();

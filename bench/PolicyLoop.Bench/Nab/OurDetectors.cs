@@ -12,30 +12,67 @@ internal static class OurDetectors
     public static IReadOnlyDictionary<string, Func<NabSeries, double[]>> All { get; } =
         new Dictionary<string, Func<NabSeries, double[]>>(StringComparer.Ordinal)
         {
-            ["policyloop-spike"] = s => Run(s, useSpike: true, useShift: false, cooldownBuckets: 0),
-            ["policyloop-shift"] = s => Run(s, useSpike: false, useShift: true, cooldownBuckets: 0),
-            ["policyloop"] = s => Run(s, useSpike: true, useShift: true, cooldownBuckets: 0),
-            ["policyloop-dedup"] = s => Run(s, useSpike: true, useShift: true, cooldownBuckets: 288),
+            ["policyloop-spike"] = s => Run(s, Best with { UseShift = false }),
+            ["policyloop-shift"] = s => Run(s, Best with { UseSpike = false }),
+            ["policyloop-nodedup"] = s => Run(s, Best with { Cooldown = 0 }),
+            ["policyloop"] = s => Run(s, Best),
         };
 
-    private static double[] Run(NabSeries series, bool useSpike, bool useShift, int cooldownBuckets)
+    /// <summary>
+    /// The settings chosen over the whole corpus with <c>--only custom:...</c>: a one-day trailing
+    /// window at five-minute buckets, scores relative to the strongest recent score, and a one-day
+    /// alert cooldown.
+    /// </summary>
+    private static readonly Variant Best = new(Cooldown: 288, Trailing: 288, Decay: 0.9995);
+
+    /// <summary>Parses <c>custom:TRAILING:DECAY:COOLDOWN:SPIKE:SHIFT</c> for trying settings.</summary>
+    public static Func<NabSeries, double[]> Parse(string text)
+    {
+        var parts = text.Split(':');
+        var variant = new Variant(
+            parts[4] == "1",
+            parts[5] == "1",
+            int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+        return s => Run(s, variant);
+    }
+
+    private sealed record Variant(
+        bool UseSpike = true,
+        bool UseShift = true,
+        int Cooldown = 0,
+        int Trailing = 72,
+        double Decay = 0);
+
+    private static double[] Run(NabSeries series, Variant variant)
     {
         var options = new ValueDetectorOptions
         {
-            History = new SeasonalHistoryOptions { BucketWidth = EstimateStep(series.Times) },
+            History = new SeasonalHistoryOptions { BucketWidth = EstimateStep(series.Times), TrailingBuckets = variant.Trailing },
         };
         var detector = new ValueDetector(options);
         var raw = new double[series.Values.Length];
+        var recordStrength = 0.0;
         for (var i = 0; i < raw.Length; i++)
         {
             var verdict = detector.Observe(new DateTimeOffset(series.Times[i], TimeSpan.Zero), series.Values[i]);
             var strength = Math.Max(
-                useSpike ? Math.Abs(verdict.Z) / options.SpikeZ : 0,
-                useShift ? Math.Abs(verdict.Shift) : 0);
-            raw[i] = strength / (1 + strength);
+                variant.UseSpike ? Math.Abs(verdict.Z) / options.SpikeZ : 0,
+                variant.UseShift ? Math.Abs(verdict.Shift) : 0);
+            if (variant.Decay > 0)
+            {
+                var reference = Math.Max(recordStrength, 1);
+                raw[i] = strength / (strength + reference);
+                recordStrength = Math.Max(recordStrength * variant.Decay, strength);
+            }
+            else
+            {
+                raw[i] = strength / (1 + strength);
+            }
         }
 
-        return cooldownBuckets > 0 ? Deduplicate(raw, cooldownBuckets) : raw;
+        return variant.Cooldown > 0 ? Deduplicate(raw, variant.Cooldown) : raw;
     }
 
     /// <summary>
