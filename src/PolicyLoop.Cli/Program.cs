@@ -13,6 +13,8 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     IngestCommand.Create(),
     SummaryCommand.Create(),
     AnalyzeCommand.Create(),
+    BaselineCommand.Create(),
+    AlertsCommand.Create(),
 };
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -9,6 +9,7 @@ public sealed partial class RateDetector
     private DateTime? _firstBucket;
     private DateTime? _lastReject;
     private long _quietVolume;
+    private int _quietBuckets;
     private double _steadyRate;
     private bool _silenceRaised;
 
@@ -17,11 +18,12 @@ public sealed partial class RateDetector
         if (point.Rejects > 0)
         {
             _quietVolume = 0;
+            _quietBuckets = 0;
             _silenceRaised = false;
             return;
         }
 
-        if (_quietVolume == 0)
+        if (_quietBuckets == 0)
         {
             // A quiet run starts: remember the rate it breaks, which is steady only when the rule
             // fired in most comparable buckets (so their median rate is above zero).
@@ -29,7 +31,8 @@ public sealed partial class RateDetector
         }
 
         _quietVolume += point.Total;
-        if (_silenceRaised || _steadyRate <= 0)
+        _quietBuckets++;
+        if (_silenceRaised || _steadyRate <= 0 || _quietBuckets < _options.SilenceMinBuckets)
         {
             return;
         }
@@ -40,7 +43,7 @@ public sealed partial class RateDetector
             _silenceRaised = true;
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
-                $"no rejects in {_quietVolume} events, where the steady rate {_steadyRate:P2} makes that probability {probability:E1}");
+                $"no rejects in {_quietVolume} events over {_quietBuckets} buckets, where the steady rate {_steadyRate:P2} makes that probability {probability:E1}");
             Raise(alerts, point, expected, AnomalyKind.Silence, "silence", reason);
         }
     }

@@ -40,6 +40,12 @@ public sealed record RateDetectorOptions
     /// </summary>
     public double SilenceProbability { get; init; } = 1e-6;
 
+    /// <summary>
+    /// Buckets without rejects needed before silence is raised. Default 3, so one empty bucket is
+    /// left to the drop test.
+    /// </summary>
+    public int SilenceMinBuckets { get; init; } = 3;
+
     /// <summary>How long a scope must have had no rejects before new rejects count as new firing. Default one day.</summary>
     public TimeSpan NewFiringQuietPeriod { get; init; } = TimeSpan.FromDays(1);
 
