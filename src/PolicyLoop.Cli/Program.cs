@@ -15,6 +15,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     AnalyzeCommand.Create(),
     BaselineCommand.Create(),
     AlertsCommand.Create(),
+    WatchCommand.Create(),
 };
 
 return await CommandRunner.InvokeAsync(root, args);
