@@ -28,7 +28,7 @@ internal static class NabBenchmark
         var bounds = new NabBounds(series, profiles);
         Console.WriteLine($"NAB corpus: {series.Count} series, {series.Sum(s => s.Values.Length)} rows, "
             + $"{series.Sum(s => s.Windows.Length)} windows ({directory})");
-        Console.WriteLine($"{"detector",-22} {"standard",9} {"low_FP",9} {"low_FN",9}  {"seconds",8}");
+        Console.WriteLine($"{"detector",-30} {"standard",9} {"low_FP",9} {"low_FN",9}  {"seconds",8}");
 
         foreach (var detector in PublishedDetectors.List(directory).Where(d => only is null || d == only))
         {
@@ -64,7 +64,7 @@ internal static class NabBenchmark
     private static void Print(string name, double[] normalised, TimeSpan elapsed) =>
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{name,-22} {normalised[0],9:F1} {normalised[1],9:F1} {normalised[2],9:F1}  {elapsed.TotalSeconds,8:F1}"));
+            $"{name,-30} {normalised[0],9:F1} {normalised[1],9:F1} {normalised[2],9:F1}  {elapsed.TotalSeconds,8:F1}"));
 
     private static string? Option(string[] args, string name)
     {

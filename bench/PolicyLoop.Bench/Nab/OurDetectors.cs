@@ -8,6 +8,13 @@ namespace PolicyLoop.Bench.Nab;
 /// </summary>
 internal static class OurDetectors
 {
+    /// <summary>
+    /// The settings chosen over the whole corpus with <c>--only custom:...</c>: a one-day trailing
+    /// window at five-minute buckets, scores relative to the strongest recent score, and a one-day
+    /// alert cooldown.
+    /// </summary>
+    private static readonly Variant Best = new(Cooldown: 288, Trailing: 288, Decay: 0.9995);
+
     /// <summary>The detector variants the benchmark scores, by name.</summary>
     public static IReadOnlyDictionary<string, Func<NabSeries, double[]>> All { get; } =
         new Dictionary<string, Func<NabSeries, double[]>>(StringComparer.Ordinal)
@@ -17,13 +24,6 @@ internal static class OurDetectors
             ["policyloop-nodedup"] = s => Run(s, Best with { Cooldown = 0 }),
             ["policyloop"] = s => Run(s, Best),
         };
-
-    /// <summary>
-    /// The settings chosen over the whole corpus with <c>--only custom:...</c>: a one-day trailing
-    /// window at five-minute buckets, scores relative to the strongest recent score, and a one-day
-    /// alert cooldown.
-    /// </summary>
-    private static readonly Variant Best = new(Cooldown: 288, Trailing: 288, Decay: 0.9995);
 
     /// <summary>Parses <c>custom:TRAILING:DECAY:COOLDOWN:SPIKE:SHIFT</c> for trying settings.</summary>
     public static Func<NabSeries, double[]> Parse(string text)

@@ -7,9 +7,9 @@ using PolicyLoop.Analysis.Anomalies;
 namespace PolicyLoop.Analysis.Alerts;
 
 /// <summary>
-/// POSTs each alert as JSON to a webhook from a background task, so sending never blocks the caller.
-/// Each attempt has a timeout; failed attempts (a network error, a timeout or a status other than
-/// 2xx) are retried with exponential backoff, then logged and counted.
+/// POSTs each alert as JSON to a webhook from a background task, so <see cref="SendAsync"/> only
+/// queues. Each attempt has a timeout. A failed attempt (a network error, a timeout or a status
+/// other than 2xx) is retried with exponential backoff, and the last failure is logged and counted.
 /// </summary>
 public sealed class WebhookSink : IAlertSink
 {

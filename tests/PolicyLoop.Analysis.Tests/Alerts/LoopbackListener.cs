@@ -6,8 +6,8 @@ using System.Text;
 namespace PolicyLoop.Analysis.Tests.Alerts;
 
 /// <summary>
-/// A minimal HTTP/1.1 listener on 127.0.0.1 that records request bodies and answers with the status
-/// chosen per request; a status of 0 accepts the request and never answers.
+/// A minimal HTTP/1.1 listener on 127.0.0.1 that records request bodies and responds with the status
+/// chosen per request. A status of 0 accepts the request and never responds.
 /// </summary>
 internal sealed class LoopbackListener : IAsyncDisposable
 {

@@ -81,7 +81,7 @@ public sealed class WebhookSinkTests
     }
 
     [Fact]
-    public async Task SendAsync_ListenerHangs_TimesOutWithoutBlockingCaller()
+    public async Task SendAsync_ListenerHangs_TimesOutWithoutBlocking()
     {
         await using var listener = new LoopbackListener(_ => 0);
         using var client = new HttpClient();

@@ -37,7 +37,7 @@ public sealed class AlertsCommandTests : IDisposable
         var alerts = await CliProcess.RunAsync(_folder, ["alerts", "--scope", "source", "--bucket", "1h", "--min-volume", "50"]);
         var baseline = await CliProcess.RunAsync(_folder, ["baseline", "--scope", "source", "--bucket", "1h"]);
 
-        // The sample holds 5 rejects in 10,000 requests over four days: nothing to alert on.
+        // The sample contains 5 rejects in 10,000 requests over four days: nothing to alert on.
         alerts.ExitCode.ShouldBe(0, alerts.ToString());
         alerts.Stdout.ShouldContain("0 alerts");
         baseline.ExitCode.ShouldBe(0, baseline.ToString());
@@ -72,7 +72,7 @@ public sealed class AlertsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Alerts_RuleGoesSilent_RaisesSilenceForThatRule()
+    public async Task Alerts_RuleGoesSilent_RaisesSilence()
     {
         GeneratedLogs.WriteRuleEvents(Path.Combine(_folder, ".policyloop", "events.duckdb"), buckets: 864, xssStopsAtBucket: 600);
 

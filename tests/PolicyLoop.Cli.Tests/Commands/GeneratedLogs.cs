@@ -47,7 +47,15 @@ internal static class GeneratedLogs
             for (var i = 0; i < 300; i++)
             {
                 var draw = random.NextDouble();
-                var rule = draw < 0.03 ? "sqli" : draw < 0.05 && b < xssStopsAtBucket ? "xss" : null;
+                string? rule = null;
+                if (draw < 0.03)
+                {
+                    rule = "sqli";
+                }
+                else if (draw < 0.05 && b < xssStopsAtBucket)
+                {
+                    rule = "xss";
+                }
                 events.Add(new DecisionEvent
                 {
                     EventId = $"b{b}-{i}",
