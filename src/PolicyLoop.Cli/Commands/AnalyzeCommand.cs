@@ -60,6 +60,7 @@ internal static class AnalyzeCommand
         }
 
         var report = BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions");
+        report = report with { Anomalies = AnomalyReportSection.Build(store) };
         var written = ReportFiles.Write(report, outputFolder);
         AnalyzeSummaryWriter.Write(report, written);
         return ExitCodes.Success;
