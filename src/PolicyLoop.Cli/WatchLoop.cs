@@ -1,4 +1,6 @@
 using PolicyLoop.Analysis.Anomalies;
+using PolicyLoop.Ingest;
+using PolicyLoop.Storage;
 
 namespace PolicyLoop.Cli;
 
@@ -21,7 +23,17 @@ internal static class WatchLoop
 
     private static async Task PollAsync(WatchSettings settings, WatchSinks sinks, CancellationToken cancel)
     {
-        using var store = DetectionRun.OpenExisting(settings.StorePath);
+        using var store = settings.Follow.Count > 0
+            ? DuckDbEventStore.Open(settings.StorePath)
+            : DetectionRun.OpenExisting(settings.StorePath);
+        if (settings.Follow.Count > 0)
+        {
+            // Re-reading a whole file is idempotent because events are keyed by id.
+            // NOTE: each poll reads every followed file from the start, so the cost grows with the file.
+            await IngestExecution.RunAsync(store, settings.Follow, new IngestOptions(), json: true, cancel);
+        }
+
+
         var result = DetectionRun.Scan(store, settings.Level, settings.Bucket, settings.Detector);
         var last = result.Baselines.Select(b => b.Current.BucketStart).DefaultIfEmpty(DateTime.MinValue).Max();
         var sent = store.ReadSentAlertIds();

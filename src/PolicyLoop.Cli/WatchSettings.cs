@@ -10,4 +10,5 @@ internal sealed record WatchSettings(
     TimeSpan Bucket,
     RateDetectorOptions Detector,
     TimeSpan Interval,
-    TimeSpan Backfill);
+    TimeSpan Backfill,
+    IReadOnlyList<string> Follow);

@@ -37,7 +37,7 @@ public sealed class DuckDbEventStoreBaselineTests : IDisposable
     }
 
     [Fact]
-    public void ReadRateSeries_RuleLevel_MatchesCountsComputedInMemory()
+    public void ReadRateSeries_RuleLevel_MatchesMemoryCounts()
     {
         var events = Generate(2000, seed: 3, offset: 0);
         using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
@@ -57,7 +57,7 @@ public sealed class DuckDbEventStoreBaselineTests : IDisposable
     }
 
     [Fact]
-    public void UpdateBaselines_NewEventsLater_EqualsComputingFromScratch()
+    public void UpdateBaselines_LaterEvents_MatchesScratch()
     {
         var first = Generate(1500, seed: 5, offset: 0);
         var second = Generate(700, seed: 6, offset: 10_000);

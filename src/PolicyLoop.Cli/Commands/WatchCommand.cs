@@ -24,10 +24,15 @@ internal static class WatchCommand
         var jsonl = new Option<string?>("--jsonl") { Description = "Also append each alert as a JSON line to this file." };
         var webhook = new Option<string?>("--webhook") { Description = "Also POST each alert as JSON to this http or https URL." };
         var once = new Option<bool>("--once") { Description = "Poll once and exit." };
+        var follow = new Option<string[]>("--follow")
+        {
+            Description = "Log files to ingest again before each poll, for files that grow; events already stored are skipped.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var detection = new DetectionOptions();
         var command = new Command("watch", "Follow the store and send new alerts to the terminal, a file or a webhook.")
         {
-            store, interval, backfill, jsonl, webhook, once,
+            store, interval, backfill, jsonl, webhook, once, follow,
         };
         detection.AddTo(command);
         command.SetAction(async (parsed, cancel) =>
@@ -38,7 +43,8 @@ internal static class WatchCommand
                 detection.ParseBucket(parsed),
                 detection.Detector(parsed),
                 DetectionOptions.ParseDuration(parsed.GetValue(interval) ?? "", "--interval"),
-                DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"));
+                DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"),
+                parsed.GetValue(follow) ?? []);
             await using var sinks = await WatchSinks.CreateAsync(parsed.GetValue(jsonl), ParseUrl(parsed.GetValue(webhook)));
             await WatchLoop.RunAsync(settings, sinks, parsed.GetValue(once), cancel);
             return ExitCodes.Success;

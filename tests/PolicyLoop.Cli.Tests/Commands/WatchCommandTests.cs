@@ -31,6 +31,23 @@ public sealed class WatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_FollowedLog_IngestsThenAlerts()
+    {
+        var log = Path.Combine(_folder, "access.log");
+        await File.WriteAllTextAsync(
+            log,
+            GeneratedLogs.ApacheLog(hours: 120, perHour: 300, h => h == 100 ? 0.3 : 0.08),
+            TestContext.Current.CancellationToken);
+
+        var result = await CliProcess.RunAsync(
+            _folder, ["watch", "--once", "--follow", log, "--scope", "source", "--bucket", "1h", "--backfill", "1d"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("seasonal spike");
+        result.Stdout.ShouldContain("source=apache");
+    }
+
+    [Fact]
     public async Task Watch_InvalidWebhook_ExitsWithUsageError()
     {
         var log = Path.Combine(_folder, "access.log");
