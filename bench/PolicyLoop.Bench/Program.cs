@@ -1,6 +1,8 @@
+using PolicyLoop.Bench.Baseline;
 using PolicyLoop.Bench.Cel;
 using PolicyLoop.Bench.Eval;
 using PolicyLoop.Bench.Ingest;
+using PolicyLoop.Bench.Nab;
 
 // Every benchmark and evaluation harness of the project, by name. A harness is a class with
 // `static Task<int> RunAsync(string[] args)`; add one row here to make `bench/run NAME` reach it.
@@ -9,6 +11,8 @@ using PolicyLoop.Bench.Ingest;
     ("ingest", "ingest a generated 1 GB NDJSON decision log; compare with DuckDB's read_json", IngestBenchmark.RunAsync),
     ("cel", "run the CEL conformance tests that are inside the supported subset", CelConformance.RunAsync),
     ("eval", "evaluations per second of an edge policy against hand-written C#", EvalBenchmark.RunAsync),
+    ("nab", "score the anomaly detectors on the NAB benchmark beside the published detectors", NabBenchmark.RunAsync),
+    ("baseline", "compute reject-rate baselines over generated events; detector throughput", BaselineBenchmark.RunAsync),
 ];
 
 var name = args.Length > 0 ? args[0] : null;

@@ -15,6 +15,9 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     AnalyzeCommand.Create(),
     ReplayCommand.Create(),
     PolicyCommand.Create(),
+    BaselineCommand.Create(),
+    AlertsCommand.Create(),
+    WatchCommand.Create(),
 };
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -65,5 +65,29 @@ internal static class StoreSchema
 
         // Batches are staged in a temporary table of the connection now, which never reaches the file.
         "DROP TABLE ingest_staging;",
+        """
+        CREATE TABLE baseline_buckets (
+            scope_level VARCHAR NOT NULL,
+            bucket_seconds INTEGER NOT NULL,
+            source VARCHAR NOT NULL,
+            policy_id VARCHAR NOT NULL,
+            rule_id VARCHAR NOT NULL,
+            bucket_start TIMESTAMP NOT NULL,
+            total BIGINT NOT NULL,
+            rejects BIGINT NOT NULL);
+        CREATE TABLE baseline_watermarks (
+            scope_level VARCHAR NOT NULL,
+            bucket_seconds INTEGER NOT NULL,
+            ingested_through TIMESTAMP NOT NULL,
+            PRIMARY KEY (scope_level, bucket_seconds));
+        CREATE TABLE alert_log (
+            alert_id VARCHAR PRIMARY KEY,
+            scope VARCHAR NOT NULL,
+            detector VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            bucket_start TIMESTAMP NOT NULL,
+            payload JSON NOT NULL,
+            sent_at TIMESTAMP NOT NULL);
+        """,
     ];
 }

@@ -82,6 +82,7 @@ internal static class AnalyzeCommand
         var report = policy is null
             ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null)
             : BuildPolicyReport(store, policy.Compiled!);
+        report = report with { Anomalies = AnomalyReportSection.Build(store) };
         var written = ReportFiles.Write(report, request.Out).ToList();
         if (policy is not null && baseline is not null)
         {

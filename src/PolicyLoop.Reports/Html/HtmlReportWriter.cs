@@ -18,6 +18,7 @@ public static partial class HtmlReportWriter
         AppendHead(html, report);
         AppendSummary(html, report);
         AppendTimeline(html, report);
+        AppendAnomalies(html, report);
         AppendRules(html, report);
         AppendTopValues(html, report);
         AppendExamples(html, report);

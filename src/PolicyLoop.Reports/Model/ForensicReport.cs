@@ -4,7 +4,7 @@ namespace PolicyLoop.Reports.Model;
 /// What a policy does to stored traffic: totals, rejects over time, rejects per rule with
 /// examples, and the clients, user agents and paths that rejects have in common.
 /// </summary>
-public sealed record ForensicReport
+public sealed partial record ForensicReport
 {
     public required string Title { get; init; }
 

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PolicyLoop.Bench.Nab;
+
+/// <summary>
+/// <c>bench/run nab [--data DIR] [--only NAME]</c>: scores PolicyLoop's detectors and the published
+/// detectors on the NAB corpus with the same scorer, and prints the normalised score per profile.
+/// </summary>
+internal static class NabBenchmark
+{
+    private static readonly string[] ProfileOrder = ["standard", "reward_low_FP_rate", "reward_low_FN_rate"];
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var directory = Path.GetFullPath(Option(args, "--data") ?? Path.Combine("..", "shared", "data", "nab"));
+        if (!Directory.Exists(Path.Combine(directory, "data")) || !Directory.Exists(Path.Combine(directory, "labels")))
+        {
+            Console.Error.WriteLine(
+                $"error: the NAB corpus was not found at {directory} (expected data/ and labels/ there); "
+                + "pass --data DIR with a copy of the NAB repository's data, labels and config folders");
+            return Task.FromResult(2);
+        }
+
+        var only = Option(args, "--only");
+        var series = NabCorpus.LoadSeries(directory);
+        var profiles = ProfileOrder.Select(name => NabCorpus.LoadProfiles(directory).Single(p => p.Name == name)).ToArray();
+        var bounds = new NabBounds(series, profiles);
+        Console.WriteLine($"NAB corpus: {series.Count} series, {series.Sum(s => s.Values.Length)} rows, "
+            + $"{series.Sum(s => s.Windows.Length)} windows ({directory})");
+        Console.WriteLine($"{"detector",-30} {"standard",9} {"low_FP",9} {"low_FN",9}  {"seconds",8}");
+
+        foreach (var detector in PublishedDetectors.List(directory).Where(d => only is null || d == only))
+        {
+            var watch = Stopwatch.StartNew();
+            var scores = PublishedDetectors.Load(directory, detector, series);
+            Print($"{detector} (published)", bounds.Score(series, scores), watch.Elapsed);
+        }
+
+        double[] last = [];
+        var lastName = "";
+        var ours = only?.StartsWith("custom:", StringComparison.Ordinal) == true
+            ? [new(only, OurDetectors.Parse(only))]
+            : OurDetectors.All.Where(d => only is null || d.Key == only);
+        foreach (var (name, run) in ours)
+        {
+            var watch = Stopwatch.StartNew();
+            var scores = series.AsParallel().AsOrdered().Select(run).ToArray();
+            last = bounds.Score(series, scores);
+            lastName = name;
+            Print(name, last, watch.Elapsed);
+        }
+
+        if (last.Length > 0)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"nab {lastName}: standard {last[0]:F1}, reward_low_FP_rate {last[1]:F1}, reward_low_FN_rate {last[2]:F1}"));
+        }
+
+        return Task.FromResult(0);
+    }
+
+    private static void Print(string name, double[] normalised, TimeSpan elapsed) =>
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name,-30} {normalised[0],9:F1} {normalised[1],9:F1} {normalised[2],9:F1}  {elapsed.TotalSeconds,8:F1}"));
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+namespace PolicyLoop.Cli.Commands;
+
+/// <summary>
+/// <c>policyloop watch</c>: polls the store, runs the detectors and sends each new alert to the
+/// sinks once. The store is opened only for each poll, so ingest can write between polls.
+/// </summary>
+internal static class WatchCommand
+{
+    public static Command Create()
+    {
+        var store = StoreOption.Create();
+        var interval = new Option<string>("--interval")
+        {
+            Description = "Time between polls of the store, such as 30s or 1m. Default: 30s.",
+            DefaultValueFactory = _ => "30s",
+        };
+        var backfill = new Option<string>("--backfill")
+        {
+            Description = "Alerts older than this before the last stored bucket are not sent. Default: 1h.",
+            DefaultValueFactory = _ => "1h",
+        };
+        var jsonl = new Option<string?>("--jsonl") { Description = "Also append each alert as a JSON line to this file." };
+        var webhook = new Option<string?>("--webhook") { Description = "Also POST each alert as JSON to this http or https URL." };
+        var once = new Option<bool>("--once") { Description = "Poll once and exit." };
+        var follow = new Option<string[]>("--follow")
+        {
+            Description = "Log files to ingest again before each poll, for files that grow; events already stored are skipped.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var detection = new DetectionOptions();
+        var command = new Command("watch", "Follow the store and send new alerts to the terminal, a file or a webhook.")
+        {
+            store, interval, backfill, jsonl, webhook, once, follow,
+        };
+        detection.AddTo(command);
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var settings = new WatchSettings(
+                parsed.GetValue(store)!,
+                detection.ParseScope(parsed),
+                detection.ParseBucket(parsed),
+                detection.Detector(parsed),
+                DetectionOptions.ParseDuration(parsed.GetValue(interval) ?? "", "--interval"),
+                DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"),
+                parsed.GetValue(follow) ?? []);
+            await using var sinks = await WatchSinks.CreateAsync(parsed.GetValue(jsonl), ParseUrl(parsed.GetValue(webhook)));
+            await WatchLoop.RunAsync(settings, sinks, parsed.GetValue(once), cancel);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Uri? ParseUrl(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new UsageException($"invalid --webhook '{text}'; use an absolute http or https URL");
+    }
+}

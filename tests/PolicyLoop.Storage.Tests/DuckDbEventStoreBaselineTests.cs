@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Time.Testing;
+using PolicyLoop.Core;
+using PolicyLoop.Core.Baselines;
+
+namespace PolicyLoop.Storage.Tests;
+
+public sealed class DuckDbEventStoreBaselineTests : IDisposable
+{
+    private static readonly DateTime Start = new(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
+
+    private readonly TempStore _temp = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _temp.Dispose();
+
+    private static DecisionEvent Event(int i, int minute, Decision decision, string? rule) => new()
+    {
+        EventId = $"e{i}",
+        Time = Start.AddMinutes(minute).AddSeconds(i % 60),
+        Source = "waf",
+        PolicyId = "edge",
+        Decision = decision,
+        RuleId = rule,
+    };
+
+    private static List<DecisionEvent> Generate(int count, int seed, int offset)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(offset, count)
+            .Select(i => Event(
+                i,
+                random.Next(0, 120),
+                random.Next(4) == 0 ? Decision.Deny : Decision.Allow,
+                random.Next(3) switch { 0 => "sqli", 1 => "xss", _ => null }))
+            .ToList();
+    }
+
+    [Fact]
+    public void ReadRateSeries_RuleLevel_MatchesMemoryCounts()
+    {
+        var events = Generate(2000, seed: 3, offset: 0);
+        using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
+        store.StoreBatch(events, []);
+
+        store.UpdateBaselines(ScopeLevel.Rule, FiveMinutes);
+        var series = store.ReadRateSeries(ScopeLevel.Rule, FiveMinutes);
+
+        var sqli = series.Single(s => s.Scope.RuleId == "sqli");
+        sqli.Points.Count.ShouldBe(24);
+        for (var b = 0; b < 24; b++)
+        {
+            var inBucket = events.Where(e => (int)((e.Time - Start).TotalMinutes / 5) == b).ToList();
+            sqli.Points[b].Total.ShouldBe(inBucket.Count);
+            sqli.Points[b].Rejects.ShouldBe(inBucket.Count(e => e.Decision == Decision.Deny && e.RuleId == "sqli"));
+        }
+    }
+
+    [Fact]
+    public void UpdateBaselines_LaterEvents_MatchesScratch()
+    {
+        var first = Generate(1500, seed: 5, offset: 0);
+        var second = Generate(700, seed: 6, offset: 10_000);
+        using (var store = DuckDbEventStore.Open(_temp.StorePath, _time))
+        {
+            store.StoreBatch(first, []);
+            store.UpdateBaselines(ScopeLevel.Rule, FiveMinutes);
+            _time.Advance(TimeSpan.FromMinutes(1));
+            store.StoreBatch(second, []);
+            store.UpdateBaselines(ScopeLevel.Rule, FiveMinutes).ShouldBeGreaterThan(0);
+        }
+
+        var scratchPath = Path.Combine(_temp.Folder, "scratch.duckdb");
+        using var incremental = DuckDbEventStore.Open(_temp.StorePath, _time);
+        using var scratch = DuckDbEventStore.Open(scratchPath, _time);
+        scratch.StoreBatch([.. first, .. second], []);
+        scratch.UpdateBaselines(ScopeLevel.Rule, FiveMinutes);
+
+        var expected = scratch.ReadRateSeries(ScopeLevel.Rule, FiveMinutes);
+        var actual = incremental.ReadRateSeries(ScopeLevel.Rule, FiveMinutes);
+        actual.Select(s => s.Scope).ShouldBe(expected.Select(s => s.Scope));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            actual[i].Points.ShouldBe(expected[i].Points);
+        }
+    }
+
+    [Fact]
+    public void UpdateBaselines_NothingNew_RecomputesNothing()
+    {
+        using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
+        store.StoreBatch(Generate(100, seed: 1, offset: 0), []);
+        store.UpdateBaselines(ScopeLevel.Source, FiveMinutes);
+
+        store.UpdateBaselines(ScopeLevel.Source, FiveMinutes).ShouldBe(0);
+    }
+}
