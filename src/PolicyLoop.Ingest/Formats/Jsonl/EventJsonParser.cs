@@ -90,7 +90,8 @@ public sealed partial class EventJsonParser : IUtf8RecordParser
     {
         if (!state.HasTime)
         {
-            return ParseOutcome.Failure("missing field \"time\": every event needs its decision time");
+            return ParseOutcome.Failure(
+                "missing field \"time\": every event needs its decision time; for logs of another shape pass --mapping FILE");
         }
 
         if (decisionEvent.EventId.Length == 0)
