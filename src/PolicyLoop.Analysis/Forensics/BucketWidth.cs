@@ -20,7 +20,7 @@ public static class BucketWidth
     public static TimeSpan For(TimeSpan span) =>
         Candidates.FirstOrDefault(width => span.Ticks / width.Ticks < MaxBuckets, Candidates[^1]);
 
-    /// <summary>Returns the start of the bucket that holds <paramref name="time"/>, aligned to the Unix epoch.</summary>
+    /// <summary>Returns the start of the bucket that contains <paramref name="time"/>, aligned to the Unix epoch.</summary>
     public static DateTime Floor(DateTime time, TimeSpan width)
     {
         var sinceEpoch = time.Ticks - DateTime.UnixEpoch.Ticks;

@@ -5,9 +5,9 @@ using PolicyLoop.Reports.Model.Replay;
 namespace PolicyLoop.Analysis.Replay;
 
 /// <summary>
-/// Finds events a replay cannot judge as the policy would have in production: events of a source
-/// that never logs a field some rule reads, and events at the start of the range, where rate()
-/// and count() windows miss the traffic that came before it.
+/// Finds events a replay cannot judge as the policy would have in production. One kind is the
+/// events of a source that never logs a field some rule reads. The other is the events at the
+/// start of the range, where rate() and count() windows miss the traffic that came before it.
 /// </summary>
 internal sealed class FidelityTracker(IReadOnlyDictionary<string, IReadOnlyList<string>> rulesByField, TimeSpan warmUp)
 {

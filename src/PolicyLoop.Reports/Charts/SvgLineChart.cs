@@ -75,7 +75,16 @@ public sealed class SvgLineChart
         for (var index = 0; index < Times.Count; index += step)
         {
             var label = Times[index].ToString(format, CultureInfo.InvariantCulture);
-            var anchor = index == 0 ? "start" : index + step >= Times.Count ? "end" : "middle";
+            var anchor = "middle";
+            if (index == 0)
+            {
+                anchor = "start";
+            }
+            else if (index + step >= Times.Count)
+            {
+                anchor = "end";
+            }
+
             svg.Append(CultureInfo.InvariantCulture,
                 $"""<text x="{X(index):F1}" y="{Height - 12}" text-anchor="{anchor}" font-size="11">{label}</text>""");
         }
