@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PolicyLoop.Ingest;
+using PolicyLoop.Reports;
 using Spectre.Console;
 
 namespace PolicyLoop.Cli;
@@ -25,7 +26,7 @@ internal static class IngestReportWriter
         foreach (var report in reports)
         {
             table.AddRow(
-                Markup.Escape(report.Name),
+                Markup.Escape(SafeText.ForDisplay(report.Name, 200)),
                 Markup.Escape(report.Format ?? "-"),
                 Count(report.Read),
                 Count(report.Stored),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PolicyLoop.Analysis.Anomalies;
+using PolicyLoop.Reports;
 using Spectre.Console;
 
 namespace PolicyLoop.Cli.Commands;
@@ -50,7 +51,7 @@ internal static class BaselineCommand
         {
             var history = baseline.Series.Points.TakeLast(HistoryBuckets).Select(p => p.Rate).ToArray();
             table.AddRow(
-                Markup.Escape(baseline.Series.Scope.ToString()),
+                Markup.Escape(SafeText.ForDisplay(baseline.Series.Scope.ToString(), 80)),
                 baseline.Current.BucketStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 baseline.Current.Total.ToString("N0", CultureInfo.InvariantCulture),
                 Percent(baseline.Current.Rate),

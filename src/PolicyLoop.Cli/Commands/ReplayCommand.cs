@@ -38,6 +38,11 @@ internal static class ReplayCommand
 
         using var store = DuckDbEventStore.Open(request.Store, readOnly: true);
         var query = new EventQuery(ParseTime(request.Since, "--since"), ParseTime(request.Until, "--until"), request.Source);
+        if (query.Since is { } since && query.Until is { } until && since >= until)
+        {
+            throw new UsageException($"--since {request.Since} is not before --until {request.Until}; swap them");
+        }
+
         var summary = store.Summarize();
         var span = summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero;
         var replayer = new PolicyReplayer(candidate.Compiled!, baseline?.Compiled, new ReplayComparerOptions
@@ -49,6 +54,13 @@ internal static class ReplayCommand
             TimeProvider.System.GetUtcNow().UtcDateTime);
 
         ReplayOutput.Write(report, request.Format, request.Out);
+        if (report.Counts.Considered == 0)
+        {
+            // A CI gate over an empty range would otherwise pass without anyone noticing.
+            Console.Error.WriteLine("warning: no stored event matches the range and source; nothing was replayed");
+            return conditions.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        }
+
         return CheckThresholds(report, conditions);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PolicyLoop.Core;
+using PolicyLoop.Reports;
 using PolicyLoop.Storage;
 using Spectre.Console;
 
@@ -64,7 +65,7 @@ internal static class SummaryCommand
         {
             var rate = row.Events == 0 ? 0 : (double)row.Rejects / row.Events;
             table.AddRow(
-                Markup.Escape(row.Key),
+                Markup.Escape(SafeText.ForDisplay(row.Key, 80)),
                 Count(row.Events),
                 Count(row.Rejects),
                 rate.ToString("P2", CultureInfo.InvariantCulture));

@@ -130,4 +130,21 @@ public sealed class IngestCommandTests : IDisposable
         licence.GetProperty("notes")[0].GetString().ShouldStartWith("skipped: not a log");
         inputs.ShouldAllBe(input => input.GetProperty("error").ValueKind == JsonValueKind.Null);
     }
+
+    [Fact]
+    public async Task Summary_EscapeCodesInRuleId_AreShownEscaped()
+    {
+        var log = Path.Combine(_folder, "hostile.jsonl");
+        var line = "{\"time\":\"2025-03-11T09:00:00Z\",\"decision\":\"deny\",\"rule_id\":\"r\\u001b]0;title\\u0007\\u202e\"}";
+        await File.WriteAllTextAsync(log, line + "\n", TestContext.Current.CancellationToken);
+        var ingest = await CliProcess.RunAsync(_folder, ["ingest", log]);
+        ingest.ExitCode.ShouldBe(0, ingest.ToString());
+
+        var result = await CliProcess.RunAsync(_folder, ["summary"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldNotContain("\u001b");
+        result.Stdout.ShouldNotContain("\u202e");
+        result.Stdout.ShouldContain(@"r\x1b]0;title\x07\u202e");
+    }
 }

@@ -105,4 +105,30 @@ public sealed class ReplayCommandTests : IDisposable
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("broken.yaml:6:");
     }
+
+    [Fact]
+    public async Task Replay_SinceAfterUntil_ExitsWithUsageError()
+    {
+        await IngestOutOfOrderAsync();
+
+        var result = await CliProcess.RunAsync(_folder,
+            ["replay", "--policy", "limits.yaml", "--since", "2015-05-19T00:00:00Z", "--until", "2015-05-18T00:00:00Z"]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("is not before --until");
+    }
+
+    [Fact]
+    public async Task Replay_EmptyRangeWithFailOn_ExitsWithFindings()
+    {
+        await IngestOutOfOrderAsync();
+
+        var gated = await CliProcess.RunAsync(_folder,
+            ["replay", "--policy", "limits.yaml", "--since", "2030-01-01T00:00:00Z", "--fail-on", "newly-rejected>1%"]);
+        var plain = await CliProcess.RunAsync(_folder, ["replay", "--policy", "limits.yaml", "--since", "2030-01-01T00:00:00Z"]);
+
+        gated.ExitCode.ShouldBe(1, gated.ToString());
+        gated.Stderr.ShouldContain("nothing was replayed");
+        plain.ExitCode.ShouldBe(0, plain.ToString());
+    }
 }
