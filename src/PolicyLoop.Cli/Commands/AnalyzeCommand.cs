@@ -65,6 +65,7 @@ internal static class AnalyzeCommand
     {
         var policy = request.Policy is null ? null : PolicyFiles.LoadCompiled(request.Policy);
         var baseline = request.Against is null ? null : PolicyFiles.LoadCompiled(request.Against);
+        OutputFolder.RequireFolder(request.Out);
         if (baseline is not null && policy is null)
         {
             throw new UsageException("--against needs --policy: pass the candidate policy with --policy");

@@ -31,6 +31,7 @@ internal static class ReplayCommand
         var candidate = PolicyFiles.LoadCompiled(request.Policy);
         var baseline = request.Against is null ? null : PolicyFiles.LoadCompiled(request.Against);
         var conditions = request.FailOn.Select(FailCondition.Parse).ToList();
+        OutputFolder.RequireFolder(request.Out);
         if (!File.Exists(request.Store))
         {
             throw new UsageException($"store not found: {request.Store}; run 'policyloop ingest LOG' first or pass --store");

@@ -26,6 +26,12 @@ public static class ReplayMarkdownWriter
             + $"{ReportFormat.Count(counts.RejectToAllow)} ({ReportFormat.Percent(counts.NewlyAllowedShare)}) | "
             + $"{ReportFormat.Count(counts.ActionChanged)} | {ReportFormat.Count(counts.Errors)} |\n\n");
 
+        foreach (var item in report.Unfaithful)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"Not replayed faithfully: {ReportFormat.Count(item.Events)} events, {SafeText.Markdown(item.Reason, 200)}.\n\n");
+        }
+
         var critical = report.RuleChanges.Where(change => change.Critical).ToList();
         foreach (var change in critical)
         {

@@ -57,4 +57,17 @@ public sealed class AnalyzeCommandTests : IDisposable
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("--out");
     }
+
+    [Fact]
+    public async Task Analyze_OutIsAFile_FailsBeforeIngesting()
+    {
+        var file = Path.Combine(_folder, "afile");
+        await File.WriteAllTextAsync(file, "x", TestContext.Current.CancellationToken);
+
+        var result = await CliProcess.RunAsync(_folder, ["analyze", SampleLog, "--out", "afile"]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("--out afile is a file, not a folder");
+        Directory.Exists(Path.Combine(_folder, ".policyloop")).ShouldBeFalse();
+    }
 }

@@ -30,4 +30,10 @@ public sealed class ReplayMarkdownWriterTests
     {
         Markdown.Length.ShouldBeLessThan(4000);
     }
+
+    [Fact]
+    public void Render_UnfaithfulReplay_IsListed()
+    {
+        Markdown.ShouldContain("Not replayed faithfully: 1,000 events, source apache does not log country.");
+    }
 }
