@@ -1,5 +1,3 @@
-using PolicyLoop.Analysis.Forensics;
-using PolicyLoop.Analysis.Replay;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Cli.Replay;
 using PolicyLoop.Core;
@@ -12,12 +10,7 @@ internal static class AnalyzeReplay
 {
     public static string Write(DuckDbEventStore store, PolicyFile candidate, PolicyFile baseline, string folder)
     {
-        var summary = store.Summarize();
-        var span = summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero;
-        var replayer = new PolicyReplayer(candidate.Compiled!, baseline.Compiled,
-            new ReplayComparerOptions { BucketWidth = BucketWidth.For(span) });
-        var report = replayer.Run(store.ReadEvents(new EventQuery()), PolicyFiles.Describe(candidate),
-            PolicyFiles.Describe(baseline), TimeProvider.System.GetUtcNow().UtcDateTime);
+        var report = ReplayExecution.Run(store, candidate, baseline, new EventQuery());
         ReplayOutput.WriteFiles(report, folder);
         return Path.Combine(folder, "index.html");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using PolicyLoop.Ingest;
 using PolicyLoop.Reports;
@@ -28,11 +27,11 @@ internal static class IngestReportWriter
             table.AddRow(
                 Markup.Escape(SafeText.ForDisplay(report.Name, 200)),
                 Markup.Escape(report.Format ?? "-"),
-                Count(report.Read),
-                Count(report.Stored),
-                Count(report.Duplicates),
-                Count(report.Quarantined),
-                Count(report.BlankLines));
+                ReportFormat.Count(report.Read),
+                ReportFormat.Count(report.Stored),
+                ReportFormat.Count(report.Duplicates),
+                ReportFormat.Count(report.Quarantined),
+                ReportFormat.Count(report.BlankLines));
         }
 
         AnsiConsole.Write(table);
@@ -46,7 +45,7 @@ internal static class IngestReportWriter
             if (report.Lenient > 0)
             {
                 var records = report.Lenient == 1 ? "record" : "records";
-                Console.WriteLine($"{report.Name}: {Count(report.Lenient)} {records} parsed leniently (marked in the store)");
+                Console.WriteLine($"{report.Name}: {ReportFormat.Count(report.Lenient)} {records} parsed leniently (marked in the store)");
             }
 
             foreach (var note in report.Notes)
@@ -96,6 +95,4 @@ internal static class IngestReportWriter
         writer.Flush();
         stream.WriteByte((byte)'\n');
     }
-
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -5,26 +5,38 @@ using PolicyLoop.Reports.Model;
 
 namespace PolicyLoop.Cli;
 
-/// <summary>Writes a forensic report's files into a folder: index.html, report.json and report.md.</summary>
+/// <summary>Writes report files into a folder as UTF-8 without a byte order mark.</summary>
 internal static class ReportFiles
 {
-    public static IReadOnlyList<string> Write(ForensicReport report, string folder)
+    /// <summary>Writes a forensic report's index.html, report.json and report.md.</summary>
+    public static IReadOnlyList<string> Write(ForensicReport report, string folder) => WriteAll(folder,
+    [
+        ("index.html", HtmlReportWriter.Render(report)),
+        ("report.json", ReportJson.Serialize(report) + "\n"),
+        ("report.md", MarkdownReportWriter.Render(report)),
+    ]);
+
+    /// <summary>Writes each named file into the folder, creating it, and returns the paths in the same order.</summary>
+    public static IReadOnlyList<string> WriteAll(string folder, IReadOnlyList<(string Name, string Content)> files)
     {
         try
         {
             Directory.CreateDirectory(folder);
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            var html = Path.Combine(folder, "index.html");
-            var json = Path.Combine(folder, "report.json");
-            var markdown = Path.Combine(folder, "report.md");
-            File.WriteAllText(html, HtmlReportWriter.Render(report), utf8);
-            File.WriteAllText(json, ReportJson.Serialize(report) + "\n", utf8);
-            File.WriteAllText(markdown, MarkdownReportWriter.Render(report), utf8);
-            return [html, json, markdown];
+            var paths = new List<string>();
+            foreach (var (name, content) in files)
+            {
+                var path = Path.Combine(folder, name);
+                File.WriteAllText(path, content, utf8);
+                paths.Add(path);
+            }
+
+            return paths;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot write the report to {folder}: {ex.Message}; pass a writable folder with --out");
+            throw new UsageException(
+                $"cannot write the report to {folder}: {ex.Message.TrimEnd('.')}; pass a writable folder with --out");
         }
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class IngestRunner(
             format = FormatDetector.Detect(reader.Prefix, out var reason);
             if (format is null && discovered)
             {
-                // A folder of logs often holds a README or a licence; those are skipped, not errors.
+                // A folder of logs often contains a README or a licence, so those are skipped, not errors.
                 report.Notes.Add($"skipped: not a log in a known format ({reason})");
                 return null;
             }

@@ -9,8 +9,8 @@ namespace PolicyLoop.Ingest;
 /// digits of the SHA-256 of the record's bytes, followed by <c>#n</c> for the n-th earlier record
 /// of the same input with identical bytes (two identical access log lines in the same second are
 /// two requests). The id does not depend on the file's name, its first line or the record's
-/// offset, so re-ingesting a log, a log that has grown, a rotated copy or overlapping extracts
-/// stores each record once, and different logs that share a first line never collide.
+/// offset. So re-ingesting a log, a log that has grown, a rotated copy or overlapping extracts
+/// stores each record once, and different logs that share a first line do not collide.
 /// </summary>
 public sealed class InputIdentity
 {

@@ -130,7 +130,7 @@ public sealed partial class DuckDbEventStore : IEventStore
     /// <summary>The schema version of the open store.</summary>
     public int SchemaVersion => ReadSchemaVersion();
 
-    /// <summary>Refuses a DuckDB file that holds other tables but was never a PolicyLoop store.</summary>
+    /// <summary>Rejects a DuckDB file that contains other tables but was never a PolicyLoop store.</summary>
     private void RejectForeignDatabase()
     {
         using var command = Command(
@@ -152,7 +152,7 @@ public sealed partial class DuckDbEventStore : IEventStore
         {
             if (Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
-                throw new StoreException($"the store {Path} holds no events yet; run 'policyloop ingest LOG' first");
+                throw new StoreException($"the store {Path} is empty; run 'policyloop ingest LOG' first");
             }
         }
 

@@ -1,3 +1,5 @@
+using PolicyLoop.Core;
+
 namespace PolicyLoop.Analysis.Forensics;
 
 /// <summary>Chooses a timeline bucket width that gives a readable number of buckets for a time span.</summary>
@@ -15,6 +17,10 @@ public static class BucketWidth
         TimeSpan.FromDays(1),
         TimeSpan.FromDays(7),
     ];
+
+    /// <summary>Returns the width for the time span of a store's events; a store without events gets the smallest.</summary>
+    public static TimeSpan For(StoreSummary summary) =>
+        For(summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero);
 
     /// <summary>Returns the smallest candidate width that splits the span into at most 240 buckets.</summary>
     public static TimeSpan For(TimeSpan span) =>

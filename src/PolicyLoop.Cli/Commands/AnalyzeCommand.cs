@@ -115,8 +115,7 @@ internal static class AnalyzeCommand
         string title, IReadOnlyDictionary<string, RuleInfo>? rules)
     {
         var summary = store.Summarize();
-        var span = summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero;
-        var builder = new ForensicReportBuilder(BucketWidth.For(span), rules);
+        var builder = new ForensicReportBuilder(BucketWidth.For(summary), rules);
         foreach (var decisionEvent in store.ReadEvents(new EventQuery()))
         {
             builder.Add(decisionEvent, evaluate(decisionEvent));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PolicyLoop.Analysis.Replay;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Cli.Replay;
 using PolicyLoop.Core;
@@ -44,15 +43,7 @@ internal static class ReplayCommand
             throw new UsageException($"--since {request.Since} is not before --until {request.Until}; swap them");
         }
 
-        var summary = store.Summarize();
-        var span = summary.FirstEvent is { } first && summary.LastEvent is { } last ? last - first : TimeSpan.Zero;
-        var replayer = new PolicyReplayer(candidate.Compiled!, baseline?.Compiled, new ReplayComparerOptions
-        {
-            BucketWidth = Analysis.Forensics.BucketWidth.For(span),
-            Seed = request.Seed,
-        });
-        var report = replayer.Run(store.ReadEvents(query), PolicyFiles.Describe(candidate), baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline),
-            TimeProvider.System.GetUtcNow().UtcDateTime);
+        var report = ReplayExecution.Run(store, candidate, baseline, query, request.Seed);
 
         ReplayOutput.Write(report, request.Format, request.Out);
         if (report.Counts.Considered == 0)

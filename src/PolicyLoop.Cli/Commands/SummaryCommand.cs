@@ -46,7 +46,7 @@ internal static class SummaryCommand
         var span = summary.FirstEvent is { } first && summary.LastEvent is { } last
             ? $" from {first:yyyy-MM-dd HH:mm:ss} to {last:yyyy-MM-dd HH:mm:ss} UTC"
             : "";
-        Console.WriteLine($"{Count(summary.Events)} events{span}; {Count(summary.Quarantined)} quarantined records");
+        Console.WriteLine($"{ReportFormat.Count(summary.Events)} events{span}; {ReportFormat.Count(summary.Quarantined)} quarantined records");
         WriteTable("source", summary.BySource);
         WriteTable("decision", summary.ByDecision);
         WriteTable("rule", summary.ByRule);
@@ -66,8 +66,8 @@ internal static class SummaryCommand
             var rate = row.Events == 0 ? 0 : (double)row.Rejects / row.Events;
             table.AddRow(
                 Markup.Escape(SafeText.ForDisplay(row.Key, 80)),
-                Count(row.Events),
-                Count(row.Rejects),
+                ReportFormat.Count(row.Events),
+                ReportFormat.Count(row.Rejects),
                 rate.ToString("P2", CultureInfo.InvariantCulture));
         }
 
@@ -118,6 +118,4 @@ internal static class SummaryCommand
 
         writer.WriteEndArray();
     }
-
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

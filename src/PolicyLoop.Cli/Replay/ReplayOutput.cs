@@ -1,4 +1,3 @@
-using System.Text;
 using PolicyLoop.Reports;
 using PolicyLoop.Reports.Model.Replay;
 using PolicyLoop.Reports.Replay;
@@ -34,18 +33,12 @@ internal static class ReplayOutput
 
     public static void WriteFiles(ReplayReport report, string folder)
     {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            File.WriteAllText(Path.Combine(folder, "index.html"), ReplayHtmlWriter.Render(report), utf8);
-            File.WriteAllText(Path.Combine(folder, "replay.json"), ReportJson.Serialize(report) + "\n", utf8);
-            File.WriteAllText(Path.Combine(folder, "replay.md"), ReplayMarkdownWriter.Render(report), utf8);
-            Console.Error.WriteLine($"Replay report: {Path.Combine(folder, "index.html")}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write the replay report to {folder}: {ex.Message}; pass a writable folder with --out");
-        }
+        var paths = ReportFiles.WriteAll(folder,
+        [
+            ("index.html", ReplayHtmlWriter.Render(report)),
+            ("replay.json", ReportJson.Serialize(report) + "\n"),
+            ("replay.md", ReplayMarkdownWriter.Render(report)),
+        ]);
+        Console.Error.WriteLine($"Replay report: {paths[0]}");
     }
 }

@@ -5,9 +5,9 @@ namespace PolicyLoop.Ingest.Reading;
 
 /// <summary>
 /// Splits an input into line records with exact line numbers and byte offsets. It decompresses
-/// gzip (recognised by its magic bytes, not the file name), skips a UTF-8 byte order mark,
-/// transcodes UTF-16 input that starts with a byte order mark, strips CR before LF, and cuts
-/// records longer than the limit instead of buffering them whole. An input that starts with '[' is
+/// gzip, recognised by its magic bytes rather than the file name. It skips a UTF-8 byte order
+/// mark, transcodes UTF-16 input that starts with a byte order mark and strips CR before LF.
+/// Records longer than the limit are cut instead of buffered whole. An input that starts with '[' is
 /// split into one record per JSON array element instead of per line.
 /// </summary>
 public sealed partial class RecordReader : IDisposable

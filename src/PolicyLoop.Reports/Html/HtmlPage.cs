@@ -10,6 +10,18 @@ public static class HtmlPage
 {
     private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+    /// <summary>Returns a notes section with one encoded list item per note, or nothing when there are none.</summary>
+    public static string Notes(IReadOnlyList<string> notes)
+    {
+        if (notes.Count == 0)
+        {
+            return "";
+        }
+
+        var items = notes.Select(note => $"<li>{SafeText.Html(note, 600)}</li>");
+        return "<h2>Notes</h2><ul>" + string.Concat(items) + "</ul>\n";
+    }
+
     /// <summary>The closing tags of a page.</summary>
     public const string Tail = "</main></body></html>\n";
 

@@ -98,20 +98,4 @@ public static partial class HtmlReportWriter
             + $"<td><code>{SafeText.Html(example.Clause, 120)}</code>{match}"
             + $"<div class=\"detail\">event {SafeText.Html(example.EventId)}</div></td></tr>");
     }
-
-    private static void AppendNotes(StringBuilder html, ForensicReport report)
-    {
-        if (report.Notes.Count == 0)
-        {
-            return;
-        }
-
-        html.Append("<h2>Notes</h2><ul>");
-        foreach (var note in report.Notes)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{SafeText.Html(note, 600)}</li>");
-        }
-
-        html.Append("</ul>\n");
-    }
 }

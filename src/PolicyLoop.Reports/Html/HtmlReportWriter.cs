@@ -22,7 +22,7 @@ public static partial class HtmlReportWriter
         AppendRules(html, report);
         AppendTopValues(html, report);
         AppendExamples(html, report);
-        AppendNotes(html, report);
+        html.Append(HtmlPage.Notes(report.Notes));
         html.Append(HtmlPage.Tail);
         return html.ToString();
     }

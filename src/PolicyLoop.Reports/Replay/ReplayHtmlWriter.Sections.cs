@@ -126,22 +126,6 @@ public static partial class ReplayHtmlWriter
             + $"true positives lost {review.TruePositivesLost:F0} (95% interval {review.TruePositivesLostLow:F0} to {review.TruePositivesLostHigh:F0}).</p>\n");
     }
 
-    private static void AppendNotes(StringBuilder html, IReadOnlyList<string> notes)
-    {
-        if (notes.Count == 0)
-        {
-            return;
-        }
-
-        html.Append("<h2>Notes</h2><ul>");
-        foreach (var note in notes)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{SafeText.Html(note, 600)}</li>");
-        }
-
-        html.Append("</ul>\n");
-    }
-
     private static string Direction(ChangeDirection direction) => direction switch
     {
         ChangeDirection.AllowToReject => "allow &rarr; reject",

@@ -24,7 +24,7 @@ public static partial class ReplayHtmlWriter
         AppendSegments(html, "Newly allowed: what they have in common", report.NewlyAllowedSegments);
         AppendSamples(html, report.Samples);
         AppendReview(html, report.Review);
-        AppendNotes(html, report.Notes);
+        html.Append(HtmlPage.Notes(report.Notes));
         html.Append(HtmlPage.Tail);
         return html.ToString();
     }
