@@ -26,6 +26,16 @@ public static class MarkdownReportWriter
                 + $"{ReportFormat.Percent(rule.ShareOfRejects)} | {ReportFormat.Count(rule.NonDecidingMatches)} |\n");
         }
 
+        var hidden = report.Rules.Skip(MaxRows).ToList();
+        if (hidden.Count > 0)
+        {
+            md.Append('\n')
+                .Append(ReportFormat.Count(hidden.Count, "more rule"))
+                .Append(" with ")
+                .Append(ReportFormat.Count(hidden.Sum(r => r.Rejects), "reject"))
+                .Append(" are listed in index.html and report.json.\n");
+        }
+
         AppendRanked(md, "Top clients among rejects", report.TopClients);
         AppendRanked(md, "Top user agents among rejects", report.TopUserAgents);
         AppendRanked(md, "Top paths among rejects", report.TopPaths);

@@ -8,6 +8,10 @@ public static class ReportFormat
     /// <summary>A count with thousands separators: 12,345.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its noun, singular for one: "1 test", "2 tests", "1,200 rules".</summary>
+    public static string Count(long value, string singular, string? plural = null) =>
+        $"{Count(value)} {(value == 1 ? singular : plural ?? singular + "s")}";
+
     /// <summary>A fraction as a percentage with two decimals and no space: 0.1234 gives 12.34%.</summary>
     public static string Percent(double fraction) =>
         (fraction * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyLoop.Cli.Policies;
+using PolicyLoop.Reports;
 
 namespace PolicyLoop.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class PolicyCheckCommand
             if (file.Diagnostics.Count == 0)
             {
                 var rules = file.Compiled!.Rules.Count;
-                Console.WriteLine($"{path}: ok ({rules} rules, {file.Tests.Count} tests)");
+                Console.WriteLine($"{path}: ok ({ReportFormat.Count(rules, "rule")}, {ReportFormat.Count(file.Tests.Count, "test")})");
             }
         }
 

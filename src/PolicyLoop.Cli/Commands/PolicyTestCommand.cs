@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Policies.Evaluation;
+using PolicyLoop.Reports;
 
 namespace PolicyLoop.Cli.Commands;
 
@@ -64,7 +65,7 @@ internal static class PolicyTestCommand
 
     private static void WriteResults(string path, IReadOnlyList<PolicyTestOutcome> results)
     {
-        Console.WriteLine($"{path}: {results.Count} tests");
+        Console.WriteLine($"{path}: {ReportFormat.Count(results.Count, "test")}");
         foreach (var result in results)
         {
             Console.WriteLine(result.Passed

@@ -14,9 +14,9 @@ internal static class DiagnosticWriter
             if (diagnostic.Location is { Line: > 0 } location && LineOf(files, location) is { } line)
             {
                 var number = location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                output.WriteLine($"  {number} | {line}");
-                var caretColumn = Math.Clamp(location.Column, 1, line.Length + 1);
-                output.WriteLine($"  {new string(' ', number.Length)} | {new string(' ', caretColumn - 1)}^");
+                var (shown, caret) = Window(line, location.Column);
+                output.WriteLine($"  {number} | {shown}");
+                output.WriteLine($"  {new string(' ', number.Length)} | {new string(' ', caret - 1)}^");
             }
 
             if (diagnostic.Hint is { } hint)
@@ -24,6 +24,35 @@ internal static class DiagnosticWriter
                 output.WriteLine($"  hint: {hint}");
             }
         }
+    }
+
+    /// <summary>Width of the source excerpt; longer lines are cut around the column, marked with "...".</summary>
+    internal const int MaxExcerpt = 100;
+
+    /// <summary>
+    /// The part of a source line to show and the caret's 1-based column in it. Tabs and other control characters
+    /// become spaces so that the caret stays under the reported column.
+    /// </summary>
+    internal static (string Shown, int Caret) Window(string line, int column)
+    {
+        var clean = string.Create(line.Length, line, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+        var caret = Math.Clamp(column, 1, clean.Length + 1);
+        if (clean.Length <= MaxExcerpt)
+        {
+            return (clean, caret);
+        }
+
+        var start = Math.Clamp(caret - 1 - (MaxExcerpt / 2), 0, clean.Length - MaxExcerpt);
+        var end = start + MaxExcerpt;
+        var prefix = start > 0 ? "..." : "";
+        var suffix = end < clean.Length ? "..." : "";
+        return (prefix + clean[start..end] + suffix, caret - start + prefix.Length);
     }
 
     private static string? LineOf(Dictionary<string, string[]?> files, DiagnosticLocation location)

@@ -27,8 +27,8 @@ internal static class EvaluationWriter
             output.WriteLine($"  {match.RuleId} ({PolicyTestRunner.Name(match.Action)}, {role})");
             foreach (var clause in match.Clauses)
             {
-                var regex = clause.Matched is null ? "" : $"  matched \"{clause.Matched}\" at offset {clause.MatchOffset}";
-                output.WriteLine($"    true at {clause.Offset}: {clause.Text}{regex}");
+                var regex = clause.Matched is null ? "" : $"  matched \"{clause.Matched}\" at character {clause.MatchOffset + 1} of the field";
+                output.WriteLine($"    true (column {clause.Offset + 1} of the condition): {clause.Text}{regex}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyLoop.Cli.Commands;
+using PolicyLoop.Cli.Policies;
 
 namespace PolicyLoop.Cli.Tests.Commands;
 
@@ -65,6 +66,32 @@ public sealed class PolicyCommandTests
     }
 
     [Fact]
+    public async Task Check_ErrorOnLongLine_ShowsWindowAroundColumn()
+    {
+        // A 300-character condition with an unknown field near its end: the excerpt must stay short and the caret
+        // must point at the field inside the shortened line.
+        var condition = string.Join(" || ", Enumerable.Range(0, 20).Select(i => $"path == '/p{i:D3}'")) + " || pth == '/x'";
+        var path = Path.Combine(Path.GetTempPath(), $"policyloop-long-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, $"name: long\nrules:\n  - id: r\n    action: deny\n    when: {condition}\n");
+        try
+        {
+            var (code, _, errors) = await Run("check", path);
+
+            code.ShouldBe(ExitCodes.Findings);
+            var lines = errors.Split('\n');
+            var source = lines.Single(l => l.StartsWith("  5 | ", StringComparison.Ordinal));
+            source.Length.ShouldBeLessThanOrEqualTo(6 + DiagnosticWriter.MaxExcerpt + 6);
+            source.ShouldStartWith("  5 | ...");
+            var caret = lines[Array.IndexOf(lines, source) + 1];
+            source.Substring(caret.IndexOf('^', StringComparison.Ordinal), 3).ShouldBe("pth");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Test_EdgeSample_WritesJUnit()
     {
         var junit = Path.Combine(Path.GetTempPath(), $"policyloop-junit-{Guid.NewGuid():N}.xml");
@@ -93,7 +120,7 @@ public sealed class PolicyCommandTests
         code.ShouldBe(ExitCodes.Success);
         output.ShouldContain("decision: deny");
         output.ShouldContain("rule: deny-wordpress-probes");
-        output.ShouldContain("matched \"/wp-login.php\" at offset 5");
+        output.ShouldContain("matched \"/wp-login.php\" at character 6 of the field");
     }
 
     [Fact]
