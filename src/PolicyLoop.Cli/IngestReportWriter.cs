@@ -16,6 +16,12 @@ internal static class IngestReportWriter
             return;
         }
 
+        if (reports.Count == 0)
+        {
+            // Nothing was read (every input was missing or skipped): the errors say why, and an empty table adds noise.
+            return;
+        }
+
         var table = new Table().AddColumns("input", "format", "read", "stored", "duplicates", "quarantined", "blank");
         foreach (var column in table.Columns.Skip(2))
         {

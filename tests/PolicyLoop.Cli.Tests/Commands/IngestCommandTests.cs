@@ -63,6 +63,7 @@ public sealed class IngestCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain("no-such-file.log");
+        result.Stdout.ShouldNotContain("quarantined");
     }
 
     [Fact]
