@@ -54,6 +54,14 @@ internal static class IngestReportWriter
                 Console.WriteLine($"{report.Name}: {ReportFormat.Count(report.Lenient)} {records} parsed leniently (marked in the store)");
             }
 
+            if (report.Conflicts > 0)
+            {
+                Console.WriteLine(
+                    $"{report.Name}: {ReportFormat.Count(report.Conflicts, "record")} reused an event id already taken by a "
+                    + $"record with different content, such as {SafeText.ForDisplay(report.FirstConflictId ?? "?", 120)}; "
+                    + "the first copy was kept. Make the source's ids unique, or map no id field so that ids come from content.");
+            }
+
             foreach (var note in report.Notes)
             {
                 Console.WriteLine($"{report.Name}: {note}");
@@ -86,6 +94,7 @@ internal static class IngestReportWriter
             writer.WriteNumber("read", report.Read);
             writer.WriteNumber("stored", report.Stored);
             writer.WriteNumber("duplicates", report.Duplicates);
+            writer.WriteNumber("conflicting_duplicates", report.Conflicts);
             writer.WriteNumber("quarantined", report.Quarantined);
             writer.WriteNumber("blank_lines", report.BlankLines);
             writer.WriteNumber("lenient", report.Lenient);

@@ -18,6 +18,12 @@ public sealed class FileIngestReport(string name)
 
     public long Quarantined { get; set; }
 
+    /// <summary>Duplicates whose id was already taken by a record with different content; a subset of Duplicates.</summary>
+    public long Conflicts { get; set; }
+
+    /// <summary>One of the conflicting ids, for the note that reports them.</summary>
+    public string? FirstConflictId { get; set; }
+
     public long BlankLines { get; set; }
 
     /// <summary>Events accepted by a lenient parsing rule (stored or duplicate).</summary>

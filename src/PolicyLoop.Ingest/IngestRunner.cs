@@ -64,6 +64,8 @@ public sealed partial class IngestRunner(
                 {
                     batch.Report.Stored += outcome.Stored;
                     batch.Report.Duplicates += outcome.Duplicates;
+                    batch.Report.Conflicts += outcome.Conflicts;
+                    batch.Report.FirstConflictId ??= outcome.FirstConflictId;
                     batch.Report.Quarantined += batch.Quarantined.Count;
                 }
             }

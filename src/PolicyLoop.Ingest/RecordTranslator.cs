@@ -8,6 +8,14 @@ namespace PolicyLoop.Ingest;
 /// <summary>Turns raw records into events or quarantined records, checking UTF-8 before parsing.</summary>
 internal sealed class RecordTranslator(IRecordParser parser, InputIdentity identity, int rawCapBytes)
 {
+    /// <summary>
+    /// Event times outside [1990, 2100) are quarantined: they come from a wrong field (an epoch of 0, a counter) or a
+    /// broken clock, and would stretch every chart and baseline. Fixed bounds keep re-ingestion deterministic.
+    /// </summary>
+    internal static readonly DateTime EarliestTime = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    internal static readonly DateTime LatestTime = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly IUtf8RecordParser? _utf8Parser = parser as IUtf8RecordParser;
 
     public void Translate(in RawRecord record, Batch batch, FileIngestReport report)
@@ -31,6 +39,15 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
         var outcome = _utf8Parser is null
             ? parser.Parse(record, Encoding.UTF8.GetString(bytes), identity)
             : _utf8Parser.Parse(record, identity);
+        if (outcome.Event is { Time: var time } && (time < EarliestTime || time >= LatestTime))
+        {
+            var reason = $"implausible event time {time:yyyy-MM-dd'T'HH:mm:ss'Z'}: times before {EarliestTime:yyyy} or from "
+                + $"{LatestTime:yyyy} on are taken as a wrong time field or clock; map the right field with --mapping, "
+                + "or fix the clock of the source";
+            batch.Quarantined.Add(Quarantine(record, reason));
+            return;
+        }
+
         if (outcome.Event is { } decisionEvent)
         {
             if (_utf8Parser is not null)

@@ -17,14 +17,17 @@ public sealed partial class DuckDbEventStore
     public BatchOutcome StoreBatch(IReadOnlyList<DecisionEvent> events, IReadOnlyList<QuarantinedRecord> quarantined)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var firstCopies = FirstCopies(events);
+        var firstCopies = FirstCopies(events, out var conflicts, out var firstConflict);
         long stored;
         List<QuarantinedRecord> newlyQuarantined;
         try
         {
             if (!_appendDirectly || !TryAppendDirectly(firstCopies, quarantined, now, out newlyQuarantined))
             {
-                (stored, newlyQuarantined) = WriteThroughStaging(firstCopies, quarantined, now);
+                (stored, newlyQuarantined, var stagedConflicts, var stagedFirst) =
+                    WriteThroughStaging(firstCopies, quarantined, now);
+                conflicts += stagedConflicts;
+                firstConflict ??= stagedFirst;
                 _appendDirectly = stored == firstCopies.Count;
             }
             else
@@ -38,7 +41,7 @@ public sealed partial class DuckDbEventStore
         }
 
         _quarantineFile.Append(newlyQuarantined, now);
-        return new BatchOutcome(stored, events.Count - stored, newlyQuarantined.Count);
+        return new BatchOutcome(stored, events.Count - stored, newlyQuarantined.Count, conflicts, firstConflict);
     }
 
     /// <summary>
@@ -69,24 +72,39 @@ public sealed partial class DuckDbEventStore
     }
 
     /// <summary>Stores the events whose ids are new by way of the staging table, in one transaction.</summary>
-    private (long Stored, List<QuarantinedRecord> Quarantined) WriteThroughStaging(
+    private (long Stored, List<QuarantinedRecord> Quarantined, long Conflicts, string? FirstConflict) WriteThroughStaging(
         List<DecisionEvent> events,
         IReadOnlyList<QuarantinedRecord> quarantined,
         DateTime now)
     {
         using var transaction = _connection.BeginTransaction();
         long stored = 0;
+        long conflicts = 0;
+        string? firstConflict = null;
         if (events.Count > 0)
         {
             AppendRows(StagingTable, events, now);
             using var insert = Command($"INSERT OR IGNORE INTO events SELECT * FROM {StagingTable}");
             stored = insert.ExecuteNonQuery();
+
+            // Rows just inserted equal their staged copy; a stored row with other content is a reused id.
+            using var conflicting = Command($"""
+                SELECT count(*), min(s.event_id) FROM {StagingTable} s JOIN events e ON e.event_id = s.event_id
+                WHERE e.raw IS DISTINCT FROM s.raw
+                """);
+            using (var reader = conflicting.ExecuteReader())
+            {
+                reader.Read();
+                conflicts = reader.GetInt64(0);
+                firstConflict = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
+
             Execute($"DELETE FROM {StagingTable}");
         }
 
         var newlyQuarantined = InsertQuarantined(quarantined, now);
         transaction.Commit();
-        return (stored, newlyQuarantined);
+        return (stored, newlyQuarantined, conflicts, firstConflict);
     }
 
     private void AppendRows(string table, List<DecisionEvent> events, DateTime now)
@@ -98,21 +116,37 @@ public sealed partial class DuckDbEventStore
         }
     }
 
-    /// <summary>Returns the events without later copies of an id within the batch; the first copy is kept.</summary>
-    private static List<DecisionEvent> FirstCopies(IReadOnlyList<DecisionEvent> events)
+    /// <summary>
+    /// Returns the events without later copies of an id within the batch; the first copy is kept. A later copy with
+    /// other content is counted as a conflict.
+    /// </summary>
+    private static List<DecisionEvent> FirstCopies(
+        IReadOnlyList<DecisionEvent> events, out long conflicts, out string? firstConflict)
     {
-        var seen = new HashSet<string>(events.Count, StringComparer.Ordinal);
+        conflicts = 0;
+        firstConflict = null;
+        var seen = new Dictionary<string, DecisionEvent>(events.Count, StringComparer.Ordinal);
         var firstCopies = new List<DecisionEvent>(events.Count);
         foreach (var decisionEvent in events)
         {
-            if (seen.Add(decisionEvent.EventId))
+            if (seen.TryAdd(decisionEvent.EventId, decisionEvent))
             {
                 firstCopies.Add(decisionEvent);
+            }
+            else if (!SameContent(seen[decisionEvent.EventId], decisionEvent))
+            {
+                conflicts++;
+                firstConflict ??= decisionEvent.EventId;
             }
         }
 
         return firstCopies;
     }
+
+    private static bool SameContent(DecisionEvent first, DecisionEvent later) =>
+        !first.RawUtf8.IsEmpty && !later.RawUtf8.IsEmpty
+            ? first.RawUtf8.Span.SequenceEqual(later.RawUtf8.Span)
+            : string.Equals(first.Raw, later.Raw, StringComparison.Ordinal);
 
     private List<QuarantinedRecord> InsertQuarantined(IReadOnlyList<QuarantinedRecord> records, DateTime now)
     {

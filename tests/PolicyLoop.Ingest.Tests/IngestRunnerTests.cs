@@ -69,6 +69,7 @@ public sealed class IngestRunnerTests : IDisposable
 
         again.Stored.ShouldBe(0);
         again.Duplicates.ShouldBe(8);
+        again.Conflicts.ShouldBe(0);
         Column(store, "SELECT count(*)::VARCHAR FROM events").ShouldBe(["8"]);
     }
 
@@ -83,9 +84,51 @@ public sealed class IngestRunnerTests : IDisposable
         report.Read.ShouldBe(6);
         report.Stored.ShouldBe(3);
         report.Duplicates.ShouldBe(1);
+        report.Conflicts.ShouldBe(1);
+        report.FirstConflictId.ShouldBe("e1");
         report.Quarantined.ShouldBe(2);
         report.IsReconciled.ShouldBeTrue();
         Column(store, "SELECT path FROM events WHERE event_id = 'e1'").ShouldBe(["/first"]);
         Column(store, "SELECT reason FROM quarantine ORDER BY line")[0].ShouldContain("invalid time \"later\"");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task RunAsync_ReusedIdWithOtherContent_CountsConflictWithinAndAcrossBatches(int batchSize)
+    {
+        // The same source id for two different records: the first is kept, and the reuse is reported, whether the
+        // copies share a batch (batch size 100) or the second meets the stored first (batch size 1).
+        var path = WriteLog(Line(1, "/first"), Line(2), Line(1, "/first"), Line(1, "/second"));
+        using var store = DuckDbEventStore.Open(Path.Combine(_folder.FullName, "events.duckdb"));
+
+        var report = await IngestAsync(store, path, batchSize);
+
+        report.Stored.ShouldBe(2);
+        report.Duplicates.ShouldBe(2);
+        report.Conflicts.ShouldBe(1);
+        report.FirstConflictId.ShouldBe("e1");
+        report.IsReconciled.ShouldBeTrue();
+        Column(store, "SELECT path FROM events WHERE event_id = 'e1'").ShouldBe(["/first"]);
+    }
+
+    [Theory]
+    [InlineData("1970-01-01T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("2100-01-01T00:00:00Z")]
+    public async Task RunAsync_ImplausibleTime_IsQuarantinedWithReason(string time)
+    {
+        var bad = $$"""{"event_id":"x","time":"{{time}}","decision":"deny","path":"/a"}""";
+        var path = WriteLog(Line(1), bad, Line(2));
+        using var store = DuckDbEventStore.Open(Path.Combine(_folder.FullName, "events.duckdb"));
+
+        var report = await IngestAsync(store, path);
+
+        report.Stored.ShouldBe(2);
+        report.Quarantined.ShouldBe(1);
+        var reason = Column(store, "SELECT reason FROM quarantine").Single();
+        reason.ShouldContain($"implausible event time {time[..4]}");
+        reason.ShouldContain("--mapping");
     }
 }
