@@ -16,24 +16,58 @@ public sealed partial class DuckDbEventStore
         FROM events
         """;
 
+    private const string EventFilter = """
+
+        WHERE ($since IS NULL OR time >= $since)
+          AND ($until IS NULL OR time < $until)
+          AND ($source IS NULL OR source = $source)
+        ORDER BY time, event_id
+        """;
+
     /// <inheritdoc />
     public IEnumerable<DecisionEvent> ReadEvents(EventQuery query)
     {
-        using var command = Command(EventSelect + """
-
-            WHERE ($since IS NULL OR time >= $since)
-              AND ($until IS NULL OR time < $until)
-              AND ($source IS NULL OR source = $source)
-            ORDER BY time, event_id
-            """);
-        command.Parameters.Add(new DuckDBParameter("since", (object?)query.Since ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("until", (object?)query.Until ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("source", (object?)query.Source ?? DBNull.Value));
+        using var command = QueryCommand(EventSelect + EventFilter, query);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             yield return ReadEvent(reader);
         }
+    }
+
+    /// <summary>
+    /// Opens a read of the events that match <paramref name="query"/>, in the same order as
+    /// <see cref="ReadEvents"/>, that selects only the named fields (snake_case, as in
+    /// <see cref="DecisionEventFields"/>, plus <c>lenient</c>) besides the event id, time, source,
+    /// decision and mode. Unknown names raise <see cref="ArgumentException"/>.
+    /// </summary>
+    public ProjectedEventReader ReadProjected(EventQuery query, IEnumerable<string> fields)
+    {
+        var columns = EventColumnAssigns.Always.Union(fields, StringComparer.Ordinal).ToList();
+        foreach (var column in columns)
+        {
+            EventColumnAssigns.For(column);
+        }
+
+        var select = "SELECT " + string.Join(", ", columns.Select(column => $"\"{column}\"")) + " FROM events";
+        return new ProjectedEventReader(QueryCommand(select + EventFilter, query), columns);
+    }
+
+    /// <summary>The latest stored event time of the source (or of all sources when null); null when none is stored.</summary>
+    public DateTime? LatestEventTime(string? source)
+    {
+        using var command = Command("SELECT max(time) FROM events WHERE $source IS NULL OR source = $source");
+        command.Parameters.Add(new DuckDBParameter("source", (object?)source ?? DBNull.Value));
+        return command.ExecuteScalar() is DateTime latest ? DateTime.SpecifyKind(latest, DateTimeKind.Utc) : null;
+    }
+
+    private DuckDBCommand QueryCommand(string sql, EventQuery query)
+    {
+        var command = Command(sql);
+        command.Parameters.Add(new DuckDBParameter("since", (object?)query.Since ?? DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("until", (object?)query.Until ?? DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("source", (object?)query.Source ?? DBNull.Value));
+        return command;
     }
 
     private static DecisionEvent ReadEvent(DbDataReader row)

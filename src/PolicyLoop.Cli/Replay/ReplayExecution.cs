@@ -19,7 +19,11 @@ internal static class ReplayExecution
             Seed = seed,
         });
         var baselineName = baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline);
-        return replayer.Run(store.ReadEvents(query), PolicyFiles.Describe(candidate), baselineName,
+
+        // The store reads only the columns the policies and the report need, on a thread of its
+        // own, into reused events; the replayer keeps no event past its turn, so the reuse is safe.
+        using var reader = store.ReadProjected(query, replayer.FieldsRead);
+        return replayer.Run(new ReadAheadEvents(reader.Fill), PolicyFiles.Describe(candidate), baselineName,
             TimeProvider.System.GetUtcNow().UtcDateTime);
     }
 }
