@@ -10,25 +10,31 @@ namespace PolicyLoop.Storage;
 /// not requested stays at its default (null, empty or false), so only code that reads the
 /// requested fields may look at these events. Not thread-safe.
 /// </summary>
+/// <remarks>
+/// The read runs one ordered query per time slice, in slice order, and each slice holds about
+/// <see cref="SliceEvents"/> events when events spread evenly over time. DuckDB sorts a whole
+/// result in memory before it returns the first row, so one query over ten million events
+/// peaked at 6.5 GB; a slice bounds that sort. The slice filter on <c>time</c> lets DuckDB skip
+/// row groups by their minimum and maximum time, which works when the store holds events
+/// roughly in time order, as logs ingested file by file are.
+/// </remarks>
 public sealed class ProjectedEventReader : IDisposable
 {
-    private readonly DuckDBCommand _command;
-    private readonly DbDataReader _reader;
-    private readonly Action<DbDataReader, int, DecisionEvent>[] _assigns;
+    /// <summary>Events per time slice when events spread evenly; 250,000 rows of 15 columns sort in about 160 MB.</summary>
+    public const long SliceEvents = 250_000;
 
-    internal ProjectedEventReader(DuckDBCommand command, IReadOnlyList<string> columns)
+    private readonly Func<DateTime, DateTime, DuckDBCommand> _sliceCommand;
+    private readonly Action<DbDataReader, int, DecisionEvent>[] _assigns;
+    private readonly Queue<(DateTime Start, DateTime End)> _slices;
+    private DuckDBCommand? _command;
+    private DbDataReader? _reader;
+
+    internal ProjectedEventReader(Func<DateTime, DateTime, DuckDBCommand> sliceCommand, IReadOnlyList<string> columns,
+        IEnumerable<(DateTime Start, DateTime End)> slices)
     {
-        _command = command;
+        _sliceCommand = sliceCommand;
         _assigns = [.. columns.Select(EventColumnAssigns.For)];
-        try
-        {
-            _reader = command.ExecuteReader();
-        }
-        catch
-        {
-            command.Dispose();
-            throw;
-        }
+        _slices = new Queue<(DateTime Start, DateTime End)>(slices);
     }
 
     /// <summary>
@@ -40,12 +46,12 @@ public sealed class ProjectedEventReader : IDisposable
     {
         var assigns = _assigns;
         var filled = 0;
-        while (filled < chunk.Length && _reader.Read())
+        while (filled < chunk.Length && NextRow() is { } reader)
         {
             var target = chunk[filled] ??= new DecisionEvent { EventId = "", Source = "" };
             for (var i = 0; i < assigns.Length; i++)
             {
-                assigns[i](_reader, i, target);
+                assigns[i](reader, i, target);
             }
 
             filled++;
@@ -54,9 +60,34 @@ public sealed class ProjectedEventReader : IDisposable
         return filled;
     }
 
-    public void Dispose()
+    /// <summary>Moves to the next row, opening the next slice's query when one is exhausted; null at the end.</summary>
+    private DbDataReader? NextRow()
     {
-        _reader.Dispose();
-        _command.Dispose();
+        while (true)
+        {
+            if (_reader is not null && _reader.Read())
+            {
+                return _reader;
+            }
+
+            CloseSlice();
+            if (!_slices.TryDequeue(out var slice))
+            {
+                return null;
+            }
+
+            _command = _sliceCommand(slice.Start, slice.End);
+            _reader = _command.ExecuteReader();
+        }
     }
+
+    private void CloseSlice()
+    {
+        _reader?.Dispose();
+        _command?.Dispose();
+        _reader = null;
+        _command = null;
+    }
+
+    public void Dispose() => CloseSlice();
 }

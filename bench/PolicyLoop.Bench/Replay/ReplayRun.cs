@@ -45,5 +45,8 @@ internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double C
     }
 
     private static PolicyReplayer Replayer(DuckDbEventStore store, CompiledPolicy policy) =>
-        new(policy, null, new ReplayComparerOptions { BucketWidth = BucketWidth.For(store.Summarize()) });
+        new(policy, null, new ReplayComparerOptions { BucketWidth = TimelineWidth(store) });
+
+    private static TimeSpan TimelineWidth(DuckDbEventStore store) =>
+        store.EventTimeRange() is ({ } first, { } last) ? BucketWidth.For(last - first) : BucketWidth.For(TimeSpan.Zero);
 }

@@ -15,7 +15,7 @@ internal static class ReplayExecution
     {
         var replayer = new PolicyReplayer(candidate.Compiled!, baseline?.Compiled, new ReplayComparerOptions
         {
-            BucketWidth = BucketWidth.For(store.Summarize()),
+            BucketWidth = TimelineWidth(store),
             Seed = seed,
         });
         var baselineName = baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline);
@@ -26,4 +26,8 @@ internal static class ReplayExecution
         return replayer.Run(new ReadAheadEvents(reader.Fill), PolicyFiles.Describe(candidate), baselineName,
             TimeProvider.System.GetUtcNow().UtcDateTime);
     }
+
+    /// <summary>The timeline's bucket width for the time span of all stored events, as the forensic report uses.</summary>
+    private static TimeSpan TimelineWidth(DuckDbEventStore store) =>
+        store.EventTimeRange() is ({ } first, { } last) ? BucketWidth.For(last - first) : BucketWidth.For(TimeSpan.Zero);
 }
