@@ -46,9 +46,17 @@ public sealed class ProjectedEventReaderTests : IDisposable
             // The events are reused by the next fill, so keep copies of the fields under test.
             read.AddRange(chunk.Take(filled).Select(e => new DecisionEvent
             {
-                EventId = e!.EventId, Time = e.Time, Source = e.Source, Decision = e.Decision, Mode = e.Mode,
-                Path = e.Path, Status = e.Status, Labels = e.Labels, MatchedRules = e.MatchedRules,
-                ClientIp = e.ClientIp, Raw = e.Raw,
+                EventId = e!.EventId,
+                Time = e.Time,
+                Source = e.Source,
+                Decision = e.Decision,
+                Mode = e.Mode,
+                Path = e.Path,
+                Status = e.Status,
+                Labels = e.Labels,
+                MatchedRules = e.MatchedRules,
+                ClientIp = e.ClientIp,
+                Raw = e.Raw,
             }));
         }
         while (filled == chunkSize);
