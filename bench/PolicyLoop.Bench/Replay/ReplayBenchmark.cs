@@ -16,8 +16,8 @@ namespace PolicyLoop.Bench.Replay;
 /// default) through the projected, read-ahead path of <c>policyloop replay</c>. It prints events
 /// per second, the read and evaluate times, a bare DuckDB scan of the same columns as the
 /// reading reference, and the peak resident set. It then checks that the complete-event path
-/// gives the same report on the first check-events events, and measures the peak resident set of
-/// a replay with 1 million distinct rate keys, and of one with 1,000, each in a child process.
+/// gives the same report on the first check-events events. Last, it measures the peak resident
+/// set of a replay with 1 million distinct rate keys and of one with 1,000, each in a child process.
 /// </summary>
 internal static class ReplayBenchmark
 {

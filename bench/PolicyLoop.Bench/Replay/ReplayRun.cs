@@ -10,7 +10,7 @@ namespace PolicyLoop.Bench.Replay;
 
 /// <summary>
 /// One timed replay over a store, composed the way <c>policyloop replay</c> composes it
-/// (ReplayExecution in the CLI): bucket width from the store summary, a projected read on a
+/// (ReplayExecution in the CLI): bucket width from the stored time range, a projected read on a
 /// reader thread, and the replayer against the logged decisions.
 /// </summary>
 internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double CpuSeconds, TimeSpan QueryStart,

@@ -44,7 +44,10 @@ public sealed class PolicyReplayer
     /// </summary>
     public IReadOnlyList<string> FieldsRead { get; }
 
-    /// <summary>Replays the events, which must come in time order, and returns the report.</summary>
+    /// <summary>
+    /// Replays the events, which must come in time order, and returns the report. It keeps no
+    /// reference to an event after the next one arrives, so the source may reuse event objects.
+    /// </summary>
     public ReplayReport Run(IEnumerable<DecisionEvent> events, string candidateName, string baselineName,
         DateTime generatedAt, IReadOnlyList<string>? notes = null)
     {

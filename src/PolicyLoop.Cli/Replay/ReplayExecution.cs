@@ -20,8 +20,8 @@ internal static class ReplayExecution
         });
         var baselineName = baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline);
 
-        // The store reads only the columns the policies and the report need, on a thread of its
-        // own, into reused events; the replayer keeps no event past its turn, so the reuse is safe.
+        // The store reads only the columns the policies and the report need, on a thread of its own,
+        // into reused events. The replayer keeps no event past its turn, so the reuse is safe.
         using var reader = store.ReadProjected(query, replayer.FieldsRead);
         return replayer.Run(new ReadAheadEvents(reader.Fill), PolicyFiles.Describe(candidate), baselineName,
             TimeProvider.System.GetUtcNow().UtcDateTime);
