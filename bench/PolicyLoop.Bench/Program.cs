@@ -3,6 +3,7 @@ using PolicyLoop.Bench.Cel;
 using PolicyLoop.Bench.Eval;
 using PolicyLoop.Bench.Ingest;
 using PolicyLoop.Bench.Nab;
+using PolicyLoop.Bench.Replay;
 
 // Every benchmark and evaluation harness of the project, by name. A harness is a class with
 // `static Task<int> RunAsync(string[] args)`; add one row here to make `bench/run NAME` reach it.
@@ -13,6 +14,7 @@ using PolicyLoop.Bench.Nab;
     ("eval", "evaluations per second of an edge policy against hand-written C#", EvalBenchmark.RunAsync),
     ("nab", "score the anomaly detectors on the NAB benchmark beside the published detectors", NabBenchmark.RunAsync),
     ("baseline", "compute reject-rate baselines over generated events; detector throughput", BaselineBenchmark.RunAsync),
+    ("replay", "replay the edge policy over 10 million stored events; read and evaluate times", ReplayBenchmark.RunAsync),
 ];
 
 var name = args.Length > 0 ? args[0] : null;

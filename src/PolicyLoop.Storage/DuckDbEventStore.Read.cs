@@ -16,24 +16,128 @@ public sealed partial class DuckDbEventStore
         FROM events
         """;
 
+    private const string EventWhere = """
+
+        WHERE ($since IS NULL OR time >= $since)
+          AND ($until IS NULL OR time < $until)
+          AND ($source IS NULL OR source = $source)
+        """;
+
+    private const string EventFilter = EventWhere + """
+
+        ORDER BY time, event_id
+        """;
+
     /// <inheritdoc />
     public IEnumerable<DecisionEvent> ReadEvents(EventQuery query)
     {
-        using var command = Command(EventSelect + """
-
-            WHERE ($since IS NULL OR time >= $since)
-              AND ($until IS NULL OR time < $until)
-              AND ($source IS NULL OR source = $source)
-            ORDER BY time, event_id
-            """);
-        command.Parameters.Add(new DuckDBParameter("since", (object?)query.Since ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("until", (object?)query.Until ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("source", (object?)query.Source ?? DBNull.Value));
+        using var command = QueryCommand(EventSelect + EventFilter, query);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             yield return ReadEvent(reader);
         }
+    }
+
+    /// <summary>
+    /// Opens a read of the events that match <paramref name="query"/>, in the same order as
+    /// <see cref="ReadEvents"/>, that selects only the named fields (snake_case, as in
+    /// <see cref="DecisionEventFields"/>, plus <c>lenient</c>) besides the event id, time, source,
+    /// decision and mode. Unknown names raise <see cref="ArgumentException"/>.
+    /// </summary>
+    /// <param name="query">Which events to read.</param>
+    /// <param name="fields">The fields to read.</param>
+    /// <param name="sliceEvents">
+    /// Events per time slice when events spread evenly over time; see <see cref="ProjectedEventReader"/>.
+    /// </param>
+    public ProjectedEventReader ReadProjected(EventQuery query, IEnumerable<string> fields,
+        long sliceEvents = ProjectedEventReader.SliceEvents)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sliceEvents, 1);
+        var columns = EventColumnAssigns.Always.Union(fields, StringComparer.Ordinal).ToList();
+        foreach (var column in columns)
+        {
+            EventColumnAssigns.For(column);
+        }
+
+        var select = "SELECT " + string.Join(", ", columns.Select(column => $"\"{column}\"")) + """
+             FROM events
+            WHERE time >= $slice_start AND time < $slice_end
+              AND ($since IS NULL OR time >= $since)
+              AND ($until IS NULL OR time < $until)
+              AND ($source IS NULL OR source = $source)
+            ORDER BY time, event_id
+            """;
+        return new ProjectedEventReader(
+            (start, end) =>
+            {
+                var command = QueryCommand(select, query);
+                command.Parameters.Add(new DuckDBParameter("slice_start", start));
+                command.Parameters.Add(new DuckDBParameter("slice_end", end));
+                return command;
+            },
+            columns,
+            TimeSlices(query, sliceEvents));
+    }
+
+    /// <summary>
+    /// Splits the time range of the matching events into slices of equal length, one per
+    /// <paramref name="sliceEvents"/> events, each half-open and in order.
+    /// </summary>
+    private List<(DateTime Start, DateTime End)> TimeSlices(EventQuery query, long sliceEvents)
+    {
+        using var command = QueryCommand("SELECT count(*), min(time), max(time) FROM events" + EventWhere, query);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var count = reader.GetInt64(0);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var first = reader.GetDateTime(1);
+
+        // The store keeps microseconds, so one microsecond past the newest event ends the last slice.
+        var end = reader.GetDateTime(2).AddTicks(TimeSpan.TicksPerMicrosecond);
+        var slices = (int)Math.Clamp((count + sliceEvents - 1) / sliceEvents,
+            1, (end - first).Ticks / TimeSpan.TicksPerMicrosecond);
+        var length = (end - first).Ticks / TimeSpan.TicksPerMicrosecond / slices * TimeSpan.TicksPerMicrosecond;
+        var result = new List<(DateTime Start, DateTime End)>(slices);
+        for (var i = 0; i < slices; i++)
+        {
+            var start = first.AddTicks(i * length);
+            result.Add((start, i == slices - 1 ? end : start.AddTicks(length)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The earliest and latest stored event times, or nulls for an empty store.</summary>
+    public (DateTime? First, DateTime? Last) EventTimeRange()
+    {
+        using var command = Command("SELECT min(time), max(time) FROM events");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return reader.IsDBNull(0)
+            ? (null, null)
+            : (DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+    }
+
+    /// <summary>The latest stored event time of the source (or of all sources when null); null when none is stored.</summary>
+    public DateTime? LatestEventTime(string? source)
+    {
+        using var command = Command("SELECT max(time) FROM events WHERE $source IS NULL OR source = $source");
+        command.Parameters.Add(new DuckDBParameter("source", (object?)source ?? DBNull.Value));
+        return command.ExecuteScalar() is DateTime latest ? DateTime.SpecifyKind(latest, DateTimeKind.Utc) : null;
+    }
+
+    private DuckDBCommand QueryCommand(string sql, EventQuery query)
+    {
+        var command = Command(sql);
+        command.Parameters.Add(new DuckDBParameter("since", (object?)query.Since ?? DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("until", (object?)query.Until ?? DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("source", (object?)query.Source ?? DBNull.Value));
+        return command;
     }
 
     private static DecisionEvent ReadEvent(DbDataReader row)

@@ -19,6 +19,12 @@ public sealed record EventOutcome(
     public static EventOutcome Logged(DecisionEvent decisionEvent)
     {
         var decided = decisionEvent.IsReject ? decisionEvent.RuleId ?? NoRuleLogged : null;
+        var decision = decisionEvent.Mode == EnforcementMode.Enforce ? decisionEvent.Decision : Decision.Allow;
+        if (decided is null && decisionEvent.MatchedRules.Count == 0)
+        {
+            return new EventOutcome(decision, null, [], []);
+        }
+
         var matches = decisionEvent.MatchedRules
             .Select(rule => new RuleMatch(rule, rule == decided, Action: null))
             .ToList();
@@ -27,7 +33,6 @@ public sealed record EventOutcome(
             matches.Insert(0, new RuleMatch(decided, true, Action: null));
         }
 
-        var decision = decisionEvent.Mode == EnforcementMode.Enforce ? decisionEvent.Decision : Decision.Allow;
         return new EventOutcome(decision, decided, matches, []);
     }
 

@@ -11,8 +11,13 @@ namespace PolicyLoop.Analysis.Replay;
 /// </summary>
 internal sealed class FidelityTracker(IReadOnlyDictionary<string, IReadOnlyList<string>> rulesByField, TimeSpan warmUp)
 {
-    private readonly Dictionary<string, long> _eventsBySource = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Source, string Field), long> _setBySourceField = [];
+    private readonly string[] _fields = [.. rulesByField.Keys];
+    private readonly Func<DecisionEvent, bool>[] _isSet = [.. rulesByField.Keys.Select(DecisionEventFields.IsSetTest)];
+
+    /// <summary>Per source: the events, then per entry of <see cref="_fields"/> the events that set that field.</summary>
+    private readonly Dictionary<string, long[]> _countsBySource = new(StringComparer.Ordinal);
+    private string? _lastSource;
+    private long[] _lastCounts = [];
     private DateTime? _first;
     private long _warmUpEvents;
 
@@ -24,28 +29,45 @@ internal sealed class FidelityTracker(IReadOnlyDictionary<string, IReadOnlyList<
             _warmUpEvents++;
         }
 
-        _eventsBySource[decisionEvent.Source] = _eventsBySource.GetValueOrDefault(decisionEvent.Source) + 1;
-        foreach (var field in rulesByField.Keys)
+        var counts = CountsOf(decisionEvent.Source);
+        counts[0]++;
+        for (var i = 0; i < _isSet.Length; i++)
         {
-            if (DecisionEventFields.IsSet(decisionEvent, field))
+            if (_isSet[i](decisionEvent))
             {
-                var key = (decisionEvent.Source, field);
-                _setBySourceField[key] = _setBySourceField.GetValueOrDefault(key) + 1;
+                counts[i + 1]++;
             }
         }
+    }
+
+    private long[] CountsOf(string source)
+    {
+        if (string.Equals(source, _lastSource, StringComparison.Ordinal))
+        {
+            return _lastCounts;
+        }
+
+        if (!_countsBySource.TryGetValue(source, out var counts))
+        {
+            counts = new long[_fields.Length + 1];
+            _countsBySource[source] = counts;
+        }
+
+        (_lastSource, _lastCounts) = (source, counts);
+        return counts;
     }
 
     public IReadOnlyList<UnfaithfulReplay> Findings()
     {
         var findings = new List<UnfaithfulReplay>();
-        foreach (var (source, events) in _eventsBySource.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (source, counts) in _countsBySource.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             foreach (var (field, rules) in rulesByField.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
-                if (_setBySourceField.GetValueOrDefault((source, field)) == 0)
+                if (counts[Array.IndexOf(_fields, field) + 1] == 0)
                 {
                     findings.Add(new UnfaithfulReplay(
-                        $"source {source} never logs {field}, which {string.Join(", ", rules)} read", events));
+                        $"source {source} never logs {field}, which {string.Join(", ", rules)} read", counts[0]));
                 }
             }
         }

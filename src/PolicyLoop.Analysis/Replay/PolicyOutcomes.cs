@@ -10,7 +10,13 @@ public static class PolicyOutcomes
 {
     public static EventOutcome From(EvaluationResult result)
     {
-        var matches = result.Matches.Select(ToMatch).ToList();
+        // Most events match no rule and raise no error; they share empty lists instead of allocating them.
+        IReadOnlyList<Forensics.RuleMatch> matches = result.Matches.Count == 0 ? [] : [.. result.Matches.Select(ToMatch)];
+        if (result.Errors.Count == 0)
+        {
+            return new EventOutcome(DecisionOf(result.Action), result.DecidingRule, matches, []);
+        }
+
         return new EventOutcome(DecisionOf(result.Action), result.DecidingRule, matches,
             [.. result.Errors.Select(error => error.RuleId)])
         {

@@ -15,6 +15,12 @@ public sealed class PolicyReplayer
 {
     private const string CriticalTag = "critical";
 
+    /// <summary>The fields that the segments and the samples of changed events show.</summary>
+    private static readonly string[] ReportFields = ["client_ip", "method", "path", "user_agent", "status", "country"];
+
+    /// <summary>The report's fields plus those the logged outcome reads when there is no baseline policy.</summary>
+    private static readonly string[] LoggedOutcomeFields = [.. ReportFields, "rule_id", "matched_rules"];
+
     private readonly CompiledPolicy _candidate;
     private readonly CompiledPolicy? _baseline;
     private readonly ReplayComparer _comparer;
@@ -26,10 +32,22 @@ public sealed class PolicyReplayer
         _baseline = baseline;
         var policies = baseline is null ? new[] { candidate } : [candidate, baseline];
         _comparer = new ReplayComparer(options with { CriticalRules = CriticalRules(policies) });
-        _fidelity = new FidelityTracker(RulesByField(policies), LongestWindow(policies));
+        var rulesByField = RulesByField(policies);
+        _fidelity = new FidelityTracker(rulesByField, LongestWindow(policies));
+        FieldsRead = [.. rulesByField.Keys.Union(baseline is null ? LoggedOutcomeFields : ReportFields, StringComparer.Ordinal)];
     }
 
-    /// <summary>Replays the events, which must come in time order, and returns the report.</summary>
+    /// <summary>
+    /// The event fields a run reads: those the rules of either policy name, and those the report
+    /// shows. Events that set only these fields (plus the event id, time, source, decision and
+    /// mode) give the same report as complete events.
+    /// </summary>
+    public IReadOnlyList<string> FieldsRead { get; }
+
+    /// <summary>
+    /// Replays the events, which must come in time order, and returns the report. It keeps no
+    /// reference to an event after the next one arrives, so the source may reuse event objects.
+    /// </summary>
     public ReplayReport Run(IEnumerable<DecisionEvent> events, string candidateName, string baselineName,
         DateTime generatedAt, IReadOnlyList<string>? notes = null)
     {

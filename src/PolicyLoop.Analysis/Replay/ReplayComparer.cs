@@ -17,6 +17,8 @@ public sealed partial class ReplayComparer(ReplayComparerOptions options)
     private readonly SegmentCounters _newlyRejected = new();
     private readonly SegmentCounters _newlyAllowed = new();
     private readonly SampleKeeper _samples = new(options.SamplesPerDirection, options.Seed);
+    private DateTime _lastBucket;
+    private long[]? _lastCounts;
     private long _considered;
     private long _unchanged;
     private long _allowToReject;
@@ -99,11 +101,15 @@ public sealed partial class ReplayComparer(ReplayComparerOptions options)
     private void CountTimeline(DecisionEvent decisionEvent, EventOutcome baseline, EventOutcome candidate)
     {
         var start = BucketWidth.Floor(decisionEvent.Time, options.BucketWidth);
-        if (!_buckets.TryGetValue(start, out var counts))
+        var counts = start == _lastBucket ? _lastCounts : null;
+        if (counts is null && !_buckets.TryGetValue(start, out counts))
         {
             counts = new long[4];
             _buckets[start] = counts;
         }
+
+        // Events come in time order, so most land in the bucket of the event before them.
+        (_lastBucket, _lastCounts) = (start, counts);
 
         counts[0]++;
         if (candidate.IsReject)

@@ -43,21 +43,12 @@ internal static class AlertsCommand
 
     private static DateTime ParseSince(string? text, ScanResult result)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return DateTime.MinValue;
-        }
-
-        if (text.Length > 1 && text[..^1].All(char.IsAsciiDigit))
-        {
-            var last = result.Baselines.Select(b => b.Current.BucketStart).DefaultIfEmpty(DateTime.MinValue).Max();
-            return last == DateTime.MinValue ? last : last - DetectionOptions.ParseDuration(text, "--since");
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time.UtcDateTime
-            : throw new UsageException($"invalid --since '{text}'; use an ISO 8601 time such as 2026-03-02T00:00:00Z or a duration such as 24h");
+        var since = TimeBound.Parse(text, "--since", () => LastBucket(result), "the last stored bucket");
+        return since ?? DateTime.MinValue;
     }
+
+    private static DateTime? LastBucket(ScanResult result) =>
+        result.Baselines.Count == 0 ? null : result.Baselines.Max(b => b.Current.BucketStart);
 
     private static void WriteTable(List<Anomaly> alerts)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Cli.Replay;
 using PolicyLoop.Core;
-using PolicyLoop.Ingest;
 using PolicyLoop.Storage;
 
 namespace PolicyLoop.Cli.Commands;
@@ -14,6 +13,8 @@ namespace PolicyLoop.Cli.Commands;
 /// </summary>
 internal static class ReplayCommand
 {
+    private const string LatestEvent = "the latest stored event";
+
     public static Command Create()
     {
         var options = new ReplayOptionSet();
@@ -37,7 +38,11 @@ internal static class ReplayCommand
         }
 
         using var store = DuckDbEventStore.Open(request.Store, readOnly: true);
-        var query = new EventQuery(ParseTime(request.Since, "--since"), ParseTime(request.Until, "--until"), request.Source);
+        var latest = new Lazy<DateTime?>(() => store.LatestEventTime(request.Source));
+        var query = new EventQuery(
+            TimeBound.Parse(request.Since, "--since", () => latest.Value, LatestEvent),
+            TimeBound.Parse(request.Until, "--until", () => latest.Value, LatestEvent),
+            request.Source);
         if (query.Since is { } since && query.Until is { } until && since >= until)
         {
             throw new UsageException($"--since {request.Since} is not before --until {request.Until}; swap them");
@@ -73,15 +78,4 @@ internal static class ReplayCommand
         return crossed ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static DateTime? ParseTime(string? text, string option)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return Timestamps.TryParse(text, out var utc)
-            ? utc
-            : throw new UsageException($"invalid {option} \"{text}\": write an ISO 8601 time such as 2015-05-18T00:00:00Z");
-    }
 }

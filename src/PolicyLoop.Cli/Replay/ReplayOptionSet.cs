@@ -12,8 +12,16 @@ internal sealed class ReplayOptionSet
         Description = "Compare with the decisions the logs recorded (the default without --against).",
     };
     private readonly Option<string> _store = StoreOption.Create();
-    private readonly Option<string?> _since = new("--since") { Description = "Replay events at or after this UTC time (ISO 8601)." };
-    private readonly Option<string?> _until = new("--until") { Description = "Replay events before this UTC time (ISO 8601)." };
+    private readonly Option<string?> _since = new("--since")
+    {
+        Description = "Replay events at or after this time: ISO 8601 (UTC unless it has an offset), "
+            + "or a duration such as 24h before the latest stored event.",
+    };
+    private readonly Option<string?> _until = new("--until")
+    {
+        Description = "Replay events before this time: ISO 8601 (UTC unless it has an offset), "
+            + "or a duration such as 1h before the latest stored event.",
+    };
     private readonly Option<string?> _source = new("--source") { Description = "Replay events of this source only, such as apache." };
     private readonly Option<string?> _out = new("--out") { Description = "Folder for index.html, replay.json and replay.md." };
     private readonly Option<string> _format = new("--format")

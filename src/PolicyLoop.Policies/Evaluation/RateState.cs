@@ -2,16 +2,19 @@ namespace PolicyLoop.Policies.Evaluation;
 
 /// <summary>
 /// Sliding windows over event time for <c>rate()</c> and <c>count()</c>, one per (call site, key). Feed events in
-/// time order, because a window contains the timestamps in (t - window, t] of the newest event. Keys whose newest entry has left
-/// its window are dropped every <see cref="SweepInterval"/> records, so memory follows the active keys only.
+/// time order, because a window contains the timestamps in (t - window, t] of the newest event. Keys whose newest
+/// entry has left its window are dropped by a sweep. The next sweep comes after as many records as the sweep left
+/// keys, and after at least <see cref="MinSweepInterval"/>. So the keys held are at most twice the active keys
+/// plus that minimum, and sweeping costs a constant amount per record however many keys there are.
 /// The state is deterministic: the same events in the same order give the same counts.
 /// </summary>
 public sealed class RateState
 {
-    private const int SweepInterval = 4096;
+    private const int MinSweepInterval = 4096;
     private readonly Dictionary<(int Site, string Key), Window> _windows = [];
     private DateTime _newest = DateTime.MinValue;
     private int _sinceSweep;
+    private int _sweepInterval = MinSweepInterval;
 
     /// <summary>Number of (site, key) windows held.</summary>
     public int KeyCount => _windows.Count;
@@ -56,13 +59,15 @@ public sealed class RateState
             _newest = time;
         }
 
-        if (++_sinceSweep < SweepInterval)
+        if (++_sinceSweep < _sweepInterval)
         {
             return;
         }
 
         _sinceSweep = 0;
-        foreach (var (id, entries) in _windows.ToList())
+
+        // Removing the current entry while enumerating a Dictionary is allowed since .NET Core 3.0.
+        foreach (var (id, entries) in _windows)
         {
             entries.Expire(_newest.Ticks);
             if (entries.Times.Count == 0)
@@ -70,6 +75,8 @@ public sealed class RateState
                 _windows.Remove(id);
             }
         }
+
+        _sweepInterval = Math.Max(MinSweepInterval, _windows.Count);
     }
 
     // NOTE: a window keeps one timestamp per request, so one key's memory grows with its requests per window.

@@ -55,6 +55,20 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_SinceDuration_CountsBackFromLatestEvent()
+    {
+        await IngestOutOfOrderAsync();
+
+        var result = await CliProcess.RunAsync(_folder, ["replay", "--policy", "limits.yaml", "--since", "10s", "--format", "json"]);
+
+        // The access log keeps whole seconds, so two requests share each second from 0 s to 29 s, and the
+        // 10 seconds before the latest (19 s to 29 s, both included) hold 22 of them.
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        json.RootElement.GetProperty("counts").GetProperty("considered").GetInt64().ShouldBe(22);
+    }
+
+    [Fact]
     public async Task Replay_FailOnThresholdCrossed_ExitsWithFindings()
     {
         await IngestOutOfOrderAsync();

@@ -30,6 +30,24 @@ public sealed class RateStateTests
     }
 
     [Fact]
+    public void Record_ManyKeysExpireTogether_DropsThemAfterAsManyRecords()
+    {
+        var state = new RateState();
+        for (var i = 0; i < 20_000; i++)
+        {
+            state.Record(0, "client-" + i, TimeSpan.FromMinutes(1), Start);
+        }
+
+        state.KeyCount.ShouldBe(20_000);
+        for (var i = 0; i < 20_001; i++)
+        {
+            state.Record(0, "late", TimeSpan.FromMinutes(1), Start.AddMinutes(2));
+        }
+
+        state.KeyCount.ShouldBe(1);
+    }
+
+    [Fact]
     public void Peek_DoesNotAddAnEvent()
     {
         var state = new RateState();

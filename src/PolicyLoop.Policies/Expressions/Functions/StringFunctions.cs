@@ -29,10 +29,29 @@ internal static class StringFunctions
     public static long Size(ICelMap map) => map.Count;
 
     [CelFunction("lowerAscii", CallStyle.Method)]
-    public static string LowerAscii(string text) => MapAscii(text, upper: false);
+    public static string LowerAscii(string text)
+    {
+        // A macro such as list.exists(x, user_agent.lowerAscii().contains(x)) lowers the same string once per
+        // element, so the thread's last input and result are kept. Strings are immutable, so the reuse is exact.
+        if (ReferenceEquals(text, _lastLowerInput))
+        {
+            return _lastLowerOutput!;
+        }
+
+        var lower = text.AsSpan().ContainsAnyInRange('A', 'Z') ? MapAscii(text, upper: false) : text;
+        (_lastLowerInput, _lastLowerOutput) = (text, lower);
+        return lower;
+    }
 
     [CelFunction("upperAscii", CallStyle.Method)]
-    public static string UpperAscii(string text) => MapAscii(text, upper: true);
+    public static string UpperAscii(string text) =>
+        text.AsSpan().ContainsAnyInRange('a', 'z') ? MapAscii(text, upper: true) : text;
+
+    [ThreadStatic]
+    private static string? _lastLowerInput;
+
+    [ThreadStatic]
+    private static string? _lastLowerOutput;
 
     private static string MapAscii(string text, bool upper) => string.Create(text.Length, (text, upper), (span, state) =>
     {
