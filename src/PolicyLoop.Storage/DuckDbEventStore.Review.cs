@@ -73,10 +73,14 @@ public sealed partial class DuckDbEventStore
         return names;
     }
 
-    /// <summary>Reads the events of a batch in the order they were drawn.</summary>
-    public IReadOnlyList<SampledEvent> ReadSamples(string batch)
+    /// <summary>Reads the events of a batch in the order they were drawn; every batch's, oldest batch first, when null.</summary>
+    public IReadOnlyList<SampledEvent> ReadSamples(string? batch)
     {
-        using var command = Command($"SELECT {SampleColumns} FROM review_samples s WHERE s.batch = $1 ORDER BY s.position");
+        using var command = Command($"""
+            SELECT {SampleColumns} FROM review_samples s JOIN review_batches b ON b.name = s.batch
+            WHERE $1 IS NULL OR s.batch = $1
+            ORDER BY b.created_at, s.batch, s.position
+            """);
         AddParameters(command, batch);
         using var reader = command.ExecuteReader();
         var samples = new List<SampledEvent>();

@@ -4,8 +4,11 @@ namespace PolicyLoop.Analysis.Review;
 /// Estimates how many of a rule's rejects are false positives from reviewed rejects drawn in
 /// strata. Each stratum's share of the rule's rejects is estimated from the inverse inclusion
 /// probabilities of its reviewed events, and each stratum's false-positive share from its
-/// labels; the variance is the textbook stratified one with the finite population correction.
-/// With a single stratified batch the estimated stratum sizes are the true ones.
+/// labels; with a single stratified batch the estimated stratum sizes are the true ones. The
+/// variance is the stratified one with the finite population correction, but with each
+/// stratum's share replaced by its Wilson centre, (x + z²/2) / (n + z²), over n: so a stratum
+/// whose reviewed events were all false positives, or none, still gets a non-zero interval
+/// unless it was reviewed whole.
 /// </summary>
 public static class StratifiedEstimator
 {
@@ -23,14 +26,11 @@ public static class StratifiedEstimator
         {
             var n = stratum.Count();
             var size = population * stratum.Sum(o => 1 / o.InclusionProbability) / totalWeight;
-            var share = (double)stratum.Count(o => o.IsFalsePositive) / n;
             var correction = Math.Max(0, 1 - (n / size));
-            value += size * share;
-
-            // NOTE: one observation gives no variance estimate, so it counts with the largest
-            // Bernoulli variance, 0.25, rather than zero.
-            var spread = n > 1 ? share * (1 - share) / (n - 1) : 0.25;
-            variance += size * size * correction * spread;
+            var falsePositives = stratum.Count(o => o.IsFalsePositive);
+            var centre = (falsePositives + (z * z / 2)) / (n + (z * z));
+            value += size * falsePositives / n;
+            variance += size * size * correction * centre * (1 - centre) / n;
         }
 
         var half = z * Math.Sqrt(variance);

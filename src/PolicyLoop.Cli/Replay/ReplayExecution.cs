@@ -1,5 +1,6 @@
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Analysis.Review;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
 using PolicyLoop.Reports.Model.Replay;
@@ -19,7 +20,11 @@ internal static class ReplayExecution
             Seed = seed,
         });
         var baselineName = baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline);
+        var reviewed = store.ReadReviewedEvents();
+        var tally = reviewed.Count == 0
+            ? null
+            : new ReplayReviewTally(reviewed.ToDictionary(r => r.Label.EventId, StringComparer.Ordinal));
         return replayer.Run(store.ReadEvents(query), PolicyFiles.Describe(candidate), baselineName,
-            TimeProvider.System.GetUtcNow().UtcDateTime);
+            TimeProvider.System.GetUtcNow().UtcDateTime, review: tally);
     }
 }
