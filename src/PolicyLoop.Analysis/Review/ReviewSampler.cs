@@ -53,7 +53,7 @@ public static class ReviewSampler
 
     /// <summary>
     /// Splits the size equally across strata, one event at a time in stratum order, skipping
-    /// strata that have no events left; a stratum smaller than its share is reviewed whole.
+    /// strata that have no events left. So a stratum smaller than its share is reviewed whole.
     /// </summary>
     internal static int[] Allocate(IReadOnlyList<int> sizes, int total)
     {
@@ -76,9 +76,10 @@ public static class ReviewSampler
 
     private static List<Drawn> NearThreshold(List<AttributedReject> eligible, SampleRequest request)
     {
-        // Closeness to the limit: for scored events the highest category score (a reject whose top
-        // score is low passed the threshold by little); otherwise the rejects the same rule made on
-        // the same client (a client rejected once was barely over a rate limit).
+        // Closeness to the limit, smallest first. For scored events it is the highest category
+        // score, because a reject whose top score is low passed the threshold by little. For others
+        // it is the rejects of the same rule for the same client, because a client rejected once
+        // was barely over a rate limit.
         var perClient = eligible.GroupBy(r => (r.RuleId, r.Event.ClientIp))
             .ToDictionary(g => g.Key, g => g.Count());
         return [.. eligible

@@ -3,12 +3,12 @@ namespace PolicyLoop.Analysis.Review;
 /// <summary>
 /// Estimates how many of a rule's rejects are false positives from reviewed rejects drawn in
 /// strata. Each stratum's share of the rule's rejects is estimated from the inverse inclusion
-/// probabilities of its reviewed events, and each stratum's false-positive share from its
-/// labels; with a single stratified batch the estimated stratum sizes are the true ones. The
-/// variance is the stratified one with the finite population correction, but with each
-/// stratum's share replaced by its Wilson centre, (x + z²/2) / (n + z²), over n: so a stratum
-/// whose reviewed events were all false positives, or none, still gets a non-zero interval
-/// unless it was reviewed whole.
+/// probabilities of its reviewed events, and its false-positive share from its labels. With a
+/// single stratified batch the estimated stratum sizes are the true ones. The
+/// variance is the stratified one with the finite population correction, but it takes each
+/// stratum's share at its Wilson centre, (x + z²/2) / (n + z²). So a stratum whose reviewed
+/// events were all false positives, or none, still gets a non-zero interval unless it was
+/// reviewed whole.
 /// </summary>
 public static class StratifiedEstimator
 {

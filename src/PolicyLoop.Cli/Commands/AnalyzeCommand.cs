@@ -97,8 +97,8 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>
-    /// Precision per rule from the labels made on this report's policy (or on the logged decisions
-    /// when it has none); null when there are no such labels.
+    /// Computes precision per rule from the labels made on this report's policy, or on the logged
+    /// decisions when it has none. Returns null when there are no such labels.
     /// </summary>
     private static ReviewSection? ReviewSectionFor(DuckDbEventStore store, ForensicReport report)
     {

@@ -40,7 +40,7 @@ internal sealed class ReviewedEventTests : IDisposable
         }
 
         // NOTE: every stored event is evaluated, because a reviewed event's rate state depends on
-        // the traffic before it; on a large store this takes as long as a replay.
+        // the traffic before it. On a large store this takes as long as a replay.
         var checks = ReviewRegression.Check(policy, _store.ReadEvents(new EventQuery()), labels);
         var failed = checks.Where(c => !c.Passed).ToList();
         Passed += checks.Count - failed.Count;

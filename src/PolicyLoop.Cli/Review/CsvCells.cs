@@ -29,8 +29,8 @@ internal static class CsvCells
         cell.Length > 1 && cell[0] == '\'' && FormulaStarts.Contains(cell[1]) ? cell[1..] : cell;
 
     /// <summary>
-    /// Splits CSV text into records with the line each starts on; an unterminated quoted cell is
-    /// returned as an error for its record instead of cells.
+    /// Splits CSV text into records with the line each starts on. A quoted cell that is never
+    /// closed makes its record an error instead of cells.
     /// </summary>
     public static IEnumerable<CsvRecord> Read(TextReader reader)
     {

@@ -3,10 +3,10 @@ using Spectre.Console;
 
 namespace PolicyLoop.Cli.Review;
 
-/// <summary>Single-key answers on a terminal: f, t, b, u label and move on; n adds a note first; s skips; q quits.</summary>
+/// <summary>Single-key choices on a terminal: f, t, b and u label and move on, n adds a note first, s skips and q quits.</summary>
 internal sealed class KeyReviewInput(IAnsiConsole console) : IReviewInput
 {
-    public ReviewAnswer Next()
+    public ReviewChoice Next()
     {
         string? note = null;
         while (true)
@@ -18,16 +18,16 @@ internal sealed class KeyReviewInput(IAnsiConsole console) : IReviewInput
             var key = console.Input.ReadKey(intercept: true);
             if (key is null)
             {
-                return ReviewAnswer.Stop;
+                return ReviewChoice.Stop;
             }
 
             var c = char.ToLowerInvariant(key.Value.KeyChar);
             switch (c)
             {
                 case 'q':
-                    return ReviewAnswer.Stop;
+                    return ReviewChoice.Stop;
                 case 's':
-                    return ReviewAnswer.Skip;
+                    return ReviewChoice.Skip;
                 case 'n':
                     note = console.Prompt(new TextPrompt<string>("note:").AllowEmpty());
                     continue;
@@ -35,7 +35,7 @@ internal sealed class KeyReviewInput(IAnsiConsole console) : IReviewInput
 
             if (ReviewLabels.TryParse(c.ToString(), out var label))
             {
-                return new ReviewAnswer(label, string.IsNullOrWhiteSpace(note) ? null : note, false);
+                return new ReviewChoice(label, string.IsNullOrWhiteSpace(note) ? null : note, false);
             }
         }
     }

@@ -3,13 +3,13 @@ using PolicyLoop.Core.Review;
 namespace PolicyLoop.Cli.Review;
 
 /// <summary>
-/// Answers read as lines, for input that is not a terminal: a label name or its first letter,
+/// Choices read as lines, for input that is not a terminal: a label name or its first letter,
 /// optionally followed by a note (<c>f Googlebot from Google's network</c>), <c>s</c> to skip,
 /// <c>q</c> to quit. The end of the input quits.
 /// </summary>
 internal sealed class LineReviewInput(TextReader reader, TextWriter output) : IReviewInput
 {
-    public ReviewAnswer Next()
+    public ReviewChoice Next()
     {
         while (true)
         {
@@ -19,7 +19,7 @@ internal sealed class LineReviewInput(TextReader reader, TextWriter output) : IR
             output.WriteLine();
             if (line is null)
             {
-                return ReviewAnswer.Stop;
+                return ReviewChoice.Stop;
             }
 
             var trimmed = line.Trim();
@@ -28,20 +28,20 @@ internal sealed class LineReviewInput(TextReader reader, TextWriter output) : IR
             var note = space < 0 ? null : trimmed[(space + 1)..].Trim();
             if (word is "q" or "quit")
             {
-                return ReviewAnswer.Stop;
+                return ReviewChoice.Stop;
             }
 
             if (word is "s" or "skip")
             {
-                return ReviewAnswer.Skip;
+                return ReviewChoice.Skip;
             }
 
             if (ReviewLabels.TryParse(word, out var label))
             {
-                return new ReviewAnswer(label, string.IsNullOrEmpty(note) ? null : note, false);
+                return new ReviewChoice(label, string.IsNullOrEmpty(note) ? null : note, false);
             }
 
-            output.WriteLine($"unknown answer \"{Reports.SafeText.ForDisplay(word, 40)}\"; type f, t, b, u, s or q");
+            output.WriteLine($"unknown choice \"{Reports.SafeText.ForDisplay(word, 40)}\"; type f, t, b, u, s or q");
         }
     }
 }

@@ -43,9 +43,9 @@ internal static class ReviewExport
     /// <summary>Reads the stored events with the given ids.</summary>
     public static Dictionary<string, DecisionEvent> LoadEvents(DuckDbEventStore store, IEnumerable<string> ids)
     {
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var requested = ids.ToHashSet(StringComparer.Ordinal);
         return store.ReadEvents(new EventQuery())
-            .Where(e => wanted.Contains(e.EventId))
+            .Where(e => requested.Contains(e.EventId))
             .ToDictionary(e => e.EventId, StringComparer.Ordinal);
     }
 

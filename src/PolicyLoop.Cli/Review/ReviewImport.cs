@@ -6,7 +6,7 @@ namespace PolicyLoop.Cli.Review;
 /// <summary>
 /// Reads labels from a CSV or JSON lines file and validates every row before any is stored, so
 /// one run reports every problem with its line. A row needs an event id that was sampled into a
-/// batch, a label name and a reviewer (from the row or the default); a row with an empty label is skipped.
+/// batch, a label name and a reviewer, from the row or the default. A row with an empty label is skipped.
 /// </summary>
 internal sealed class ReviewImport(IReadOnlyDictionary<string, SampledEvent> samples, string? defaultReviewer, DateTime now)
 {

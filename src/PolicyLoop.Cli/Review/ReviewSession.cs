@@ -39,15 +39,15 @@ internal sealed class ReviewSession(DuckDbEventStore store, ReviewBatch batch, s
             }
 
             ReviewEventView.Write(console, sample, samples.Count, decisionEvent, rejectById.GetValueOrDefault(sample.EventId), context);
-            var answer = input.Next();
-            if (answer.Quit)
+            var choice = input.Next();
+            if (choice.Quit)
             {
                 break;
             }
 
-            if (answer.Label is { } label)
+            if (choice.Label is { } label)
             {
-                store.AddLabels([new LabelRecord(sample.EventId, batch.Name, label, reviewer, answer.Note, sample.RuleId,
+                store.AddLabels([new LabelRecord(sample.EventId, batch.Name, label, reviewer, choice.Note, sample.RuleId,
                     sample.PolicyId, sample.PolicyVersion, time.GetUtcNow().UtcDateTime)]);
                 remaining--;
                 console.MarkupLine($"labelled {label.ToName()}");

@@ -26,6 +26,6 @@ public static class ReviewLabels
         return false;
     }
 
-    /// <summary>True for the labels that say the reject was correct: true positive and benign.</summary>
+    /// <summary>True for the labels that mark the reject as correct: true positive and benign.</summary>
     public static bool IsCorrectReject(this ReviewLabel label) => label is ReviewLabel.TruePositive or ReviewLabel.Benign;
 }

@@ -5,10 +5,10 @@ using PolicyLoop.Analysis.Review;
 namespace PolicyLoop.Analysis.Tests.Review;
 
 /// <summary>
-/// Compares the stratified estimator with a slow reference written from the textbook formulas:
-/// per stratum, the estimated size from the sum of inverse inclusion probabilities, the mean and
-/// the squared deviations of the 0/1 outcomes, and the variance N² (1 - n/N) s² / n, with s²
-/// taken at the Wilson centre of the stratum's share.
+/// Compares the stratified estimator with a slow reference written from the textbook formulas.
+/// Per stratum, the reference sums inverse inclusion probabilities for the estimated size, counts
+/// the 0/1 outcomes for the mean, and takes the variance N² (1 - n/N) s² / n, with s² at the
+/// Wilson centre of the stratum's share.
 /// </summary>
 public sealed class StratifiedEstimatorTests
 {

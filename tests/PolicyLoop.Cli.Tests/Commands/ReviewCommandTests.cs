@@ -129,7 +129,7 @@ public sealed class ReviewCommandTests : IDisposable
         second.Stdout.ShouldContain("batch a: 2 of 5 events labelled");
         second.Stdout.ShouldContain("event 3 of 5");
         second.Stdout.ShouldNotContain("event 2 of 5");
-        second.Stdout.ShouldContain("unknown answer \"x\"");
+        second.Stdout.ShouldContain("unknown choice \"x\"");
         second.Stdout.ShouldContain("every event is labelled");
         var rows = await ExportAsync(_folder, "a");
         rows.Select(r => r["label"]).ShouldBe(["false_positive", "true_positive", "benign", "unsure", "false_positive"]);
@@ -164,7 +164,10 @@ public sealed class ReviewCommandTests : IDisposable
         await File.WriteAllTextAsync(labels,
             JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["event_id"] = first, ["label"] = "false_positive", ["reviewer"] = "@admin", ["note"] = "\t=1+2",
+                ["event_id"] = first,
+                ["label"] = "false_positive",
+                ["reviewer"] = "@admin",
+                ["note"] = "\t=1+2",
             }) + "\n",
             TestContext.Current.CancellationToken);
         (await CliProcess.RunAsync(_folder, ["review", "import", "labels.jsonl"])).ExitCode.ShouldBe(0);
