@@ -36,20 +36,25 @@ public static class ReviewSampler
 
     private static List<Drawn> Stratified(List<AttributedReject> eligible, SampleRequest request)
     {
-        var strata = eligible.GroupBy(r => r.RuleId, StringComparer.Ordinal)
+        var strata = eligible.GroupBy(r => StratumOf(r, request.BySegment), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(r => Key(r, request.Seed)).ToList())
+            .Select(g => (Name: g.Key, Rejects: g.OrderBy(r => Key(r, request.Seed)).ToList()))
             .ToList();
-        var allocation = Allocate(strata.Select(s => s.Count).ToList(), request.Size);
+        var allocation = Allocate(strata.Select(s => s.Rejects.Count).ToList(), request.Size);
         var drawn = new List<Drawn>();
         for (var i = 0; i < strata.Count; i++)
         {
-            var probability = (double)allocation[i] / strata[i].Count;
-            drawn.AddRange(strata[i].Take(allocation[i]).Select(r => new Drawn(r, "rule:" + r.RuleId, probability)));
+            var (name, rejects) = strata[i];
+            var probability = (double)allocation[i] / rejects.Count;
+            drawn.AddRange(rejects.Take(allocation[i]).Select(r => new Drawn(r, name, probability)));
         }
 
         return drawn;
     }
+
+    private static string StratumOf(AttributedReject reject, bool bySegment) => bySegment
+        ? $"rule:{reject.RuleId} network:{ClientPrefix.Of(reject.Event.ClientIp)}"
+        : "rule:" + reject.RuleId;
 
     /// <summary>
     /// Splits the size equally across strata, one event at a time in stratum order, skipping

@@ -36,10 +36,17 @@ internal static partial class SampleCommand
         strategy.AcceptOnlyFromAmong(StrategyNames);
         var seed = new Option<ulong>("--seed") { Description = "Seed of the draw; the same store, arguments and seed give the same batch." };
         var name = new Option<string?>("--name") { Description = "The batch name (default: batch-N)." };
+        var by = new Option<string>("--by")
+        {
+            Description = "The strata of the stratified strategy: rule, or rule-network for each rule and client /24 "
+                + "(IPv6 /48) pair.",
+            DefaultValueFactory = _ => "rule",
+        };
+        by.AcceptOnlyFromAmong("rule", "rule-network");
         var command = new Command("sample", "Draw a reproducible batch of rejects for review. "
             + "Events already labelled or in a batch are not drawn again.")
         {
-            store, rule, policy, since, size, strategy, seed, name,
+            store, rule, policy, since, size, strategy, seed, name, by,
         };
         command.SetAction(parsed => Run(new SampleArguments(
             parsed.GetValue(store)!,
@@ -49,7 +56,8 @@ internal static partial class SampleCommand
             parsed.GetValue(size),
             parsed.GetValue(strategy)!,
             parsed.GetValue(seed),
-            parsed.GetValue(name))));
+            parsed.GetValue(name),
+            parsed.GetValue(by) == "rule-network")));
         return command;
     }
 
@@ -58,6 +66,12 @@ internal static partial class SampleCommand
         if (arguments.Size <= 0)
         {
             throw new UsageException($"invalid --size {arguments.Size}: draw at least one event");
+        }
+
+        if (arguments.BySegment && arguments.Strategy != "stratified")
+        {
+            throw new UsageException($"--by rule-network applies to --strategy stratified, not {arguments.Strategy}; "
+                + "drop --by or pass --strategy stratified");
         }
 
         var policy = arguments.Policy is null ? null : PolicyFiles.LoadCompiled(arguments.Policy);
@@ -72,7 +86,8 @@ internal static partial class SampleCommand
 
         var rejects = ReviewPopulation.Rejects(store, policy, since, arguments.Rule);
         var excluded = store.ReadSampledOrLabelledEventIds();
-        var request = new SampleRequest(name, ParseStrategy(arguments.Strategy), arguments.Size, arguments.Seed);
+        var request = new SampleRequest(name, ParseStrategy(arguments.Strategy), arguments.Size, arguments.Seed,
+            arguments.BySegment);
         var drawn = ReviewSampler.Draw(rejects, excluded, request);
         if (drawn.Count == 0)
         {
@@ -129,7 +144,7 @@ internal static partial class SampleCommand
     private static partial Regex BatchName();
 
     private sealed record SampleArguments(string Store, string? Rule, string? Policy, string? Since, int Size,
-        string Strategy, ulong Seed, string? Name)
+        string Strategy, ulong Seed, string? Name, bool BySegment)
     {
         public string Describe()
         {
@@ -147,6 +162,11 @@ internal static partial class SampleCommand
             if (Since is not null)
             {
                 parts.Add($"--since {Since}");
+            }
+
+            if (BySegment)
+            {
+                parts.Add("--by rule-network");
             }
 
             return string.Join(' ', parts);

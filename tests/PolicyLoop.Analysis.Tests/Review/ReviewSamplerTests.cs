@@ -22,7 +22,7 @@ public sealed class ReviewSamplerTests
                 EventId = $"e{i}",
                 Source = "apache",
                 Decision = Decision.Deny,
-                ClientIp = $"192.0.2.{random.Next(1, 40)}",
+                ClientIp = $"192.0.{random.Next(2, 5)}.{random.Next(1, 40)}",
             };
             return new AttributedReject(decisionEvent, rule, "edge", "1", EventOutcome.Logged(decisionEvent));
         })];
@@ -97,6 +97,19 @@ public sealed class ReviewSamplerTests
         rareDrawn.Count.ShouldBe(Math.Min(10, rare));
         rareDrawn[0].InclusionProbability.ShouldBe((double)rareDrawn.Count / rare);
         rareDrawn[0].Stratum.ShouldBe("rule:rare");
+    }
+
+    [Fact]
+    public void Draw_StratifiedBySegment_CoversEveryPair()
+    {
+        var rejects = Rejects(2000, seed: 3);
+        var pairs = rejects.Select(r => (r.RuleId, ClientPrefix.Of(r.Event.ClientIp))).Distinct().Count();
+
+        var drawn = ReviewSampler.Draw(rejects, new HashSet<string>(),
+            new SampleRequest("b", SampleStrategy.Stratified, pairs, 5, BySegment: true));
+
+        drawn.Select(s => s.Stratum).Distinct().Count().ShouldBe(pairs);
+        drawn.ShouldContain(s => s.Stratum == "rule:rare network:192.0.3.0/24");
     }
 
     [Fact]

@@ -115,6 +115,22 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sample_ByNetwork_StratifiesRuleAndNetwork()
+    {
+        await IngestAsync(_folder);
+
+        var wrongStrategy = await CliProcess.RunAsync(_folder,
+            ["sample", "--policy", "edge.yaml", "--strategy", "random", "--by", "rule-network"]);
+        var result = await CliProcess.RunAsync(_folder, ["sample", "--policy", "edge.yaml", "--by", "rule-network", "--size", "20"]);
+
+        wrongStrategy.ExitCode.ShouldBe(2, wrongStrategy.ToString());
+        wrongStrategy.Stderr.ShouldContain("--by rule-network applies to --strategy stratified");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("rule:deny-bots network:192.0.2.0/24");
+        result.Stdout.ShouldContain("batch batch-1: 20 events drawn");
+    }
+
+    [Fact]
     public async Task Review_Interrupted_ResumesWhereItStopped()
     {
         await IngestAsync(_folder);
