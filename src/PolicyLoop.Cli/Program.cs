@@ -18,6 +18,9 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     BaselineCommand.Create(),
     AlertsCommand.Create(),
     WatchCommand.Create(),
+    SampleCommand.Create(),
+    ReviewCommand.Create(),
+    PrecisionCommand.Create(),
 };
 
 return await CommandRunner.InvokeAsync(root, args);

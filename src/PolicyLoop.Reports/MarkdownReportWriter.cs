@@ -36,10 +36,34 @@ public static class MarkdownReportWriter
                 .Append(" are listed in index.html and report.json.\n");
         }
 
+        AppendReview(md, report);
         AppendRanked(md, "Top clients among rejects", report.TopClients);
         AppendRanked(md, "Top user agents among rejects", report.TopUserAgents);
         AppendRanked(md, "Top paths among rejects", report.TopPaths);
         return md.ToString();
+    }
+
+    private static void AppendReview(StringBuilder md, ForensicReport report)
+    {
+        if (report.Review is not { } review)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture,
+            $"\n### Review: false positives per rule\n\nFrom {ReportFormat.Count(review.LabelledEvents)} labelled events; intervals are 95%.\n\n");
+        md.Append("| rule | rejects | reviewed | false-positive share | estimated false positives |\n|---|---:|---:|---:|---:|\n");
+        foreach (var rule in review.Rules.Take(MaxRows))
+        {
+            var share = rule.FalsePositiveShare is { } value
+                ? $"{ReportFormat.Percent(value)} ({ReportFormat.Percent(rule.ShareLow)} to {ReportFormat.Percent(rule.ShareHigh)})"
+                : "not reviewed";
+            var estimate = rule.EstimatedFalsePositives is { } count
+                ? string.Create(CultureInfo.InvariantCulture, $"{count:F0} ({rule.EstimateLow:F0} to {rule.EstimateHigh:F0})")
+                : "no random sample";
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {SafeText.Markdown(rule.RuleId)} | {ReportFormat.Count(rule.Rejects)} | {ReportFormat.Count(rule.Reviewed)} | {share} | {estimate} |\n");
+        }
     }
 
     private static void AppendRanked(StringBuilder md, string heading, IReadOnlyList<RankedValue> values)

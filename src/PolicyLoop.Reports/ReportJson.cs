@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PolicyLoop.Reports.Model;
 using PolicyLoop.Reports.Model.Replay;
+using PolicyLoop.Reports.Model.Review;
 
 namespace PolicyLoop.Reports;
 
@@ -15,6 +16,9 @@ public static class ReportJson
 
     public static string Serialize(ReplayReport report) =>
         JsonSerializer.Serialize(report, ReportJsonContext.Default.ReplayReport);
+
+    public static string Serialize(ReviewSection section) =>
+        JsonSerializer.Serialize(section, ReportJsonContext.Default.ReviewSection);
 
     public static ReplayReport? DeserializeReplay(string json) =>
         JsonSerializer.Deserialize(json, ReportJsonContext.Default.ReplayReport);

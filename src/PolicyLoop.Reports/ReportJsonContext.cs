@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using PolicyLoop.Reports.Model;
 using PolicyLoop.Reports.Model.Replay;
+using PolicyLoop.Reports.Model.Review;
 
 namespace PolicyLoop.Reports;
 
@@ -12,4 +13,5 @@ namespace PolicyLoop.Reports;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ForensicReport))]
 [JsonSerializable(typeof(ReplayReport))]
+[JsonSerializable(typeof(ReviewSection))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

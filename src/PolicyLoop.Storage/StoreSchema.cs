@@ -89,5 +89,41 @@ internal static class StoreSchema
             payload JSON NOT NULL,
             sent_at TIMESTAMP NOT NULL);
         """,
+
+        // Review: batches of sampled rejects and labels. Labels are append-only; the newest per
+        // event is its current label and the rest are its history.
+        """
+        CREATE TABLE review_batches (
+            name VARCHAR PRIMARY KEY,
+            strategy VARCHAR NOT NULL,
+            seed UBIGINT NOT NULL,
+            policy_id VARCHAR,
+            policy_version VARCHAR,
+            policy_file VARCHAR,
+            arguments VARCHAR NOT NULL,
+            created_at TIMESTAMP NOT NULL);
+        CREATE TABLE review_samples (
+            batch VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            rule_id VARCHAR NOT NULL,
+            policy_id VARCHAR,
+            policy_version VARCHAR,
+            stratum VARCHAR NOT NULL,
+            inclusion_probability DOUBLE,
+            PRIMARY KEY (batch, event_id));
+        CREATE SEQUENCE review_label_sequence;
+        CREATE TABLE review_labels (
+            sequence BIGINT NOT NULL DEFAULT nextval('review_label_sequence'),
+            event_id VARCHAR NOT NULL,
+            batch VARCHAR,
+            label VARCHAR NOT NULL,
+            reviewer VARCHAR NOT NULL,
+            note VARCHAR,
+            rule_id VARCHAR NOT NULL,
+            policy_id VARCHAR,
+            policy_version VARCHAR,
+            labelled_at TIMESTAMP NOT NULL);
+        """,
     ];
 }

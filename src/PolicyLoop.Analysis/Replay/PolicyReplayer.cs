@@ -1,4 +1,5 @@
 using PolicyLoop.Analysis.Forensics;
+using PolicyLoop.Analysis.Review;
 using PolicyLoop.Core;
 using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Reports.Model.Replay;
@@ -47,9 +48,10 @@ public sealed class PolicyReplayer
     /// <summary>
     /// Replays the events, which must come in time order, and returns the report. It keeps no
     /// reference to an event after the next one arrives, so the source may reuse event objects.
+    /// With <paramref name="review"/>, its review section estimates the effect on reviewed rejects.
     /// </summary>
     public ReplayReport Run(IEnumerable<DecisionEvent> events, string candidateName, string baselineName,
-        DateTime generatedAt, IReadOnlyList<string>? notes = null)
+        DateTime generatedAt, IReadOnlyList<string>? notes = null, ReplayReviewTally? review = null)
     {
         var candidate = new PolicyEvaluator(_candidate);
         var baseline = _baseline is null ? null : new PolicyEvaluator(_baseline);
@@ -61,9 +63,11 @@ public sealed class PolicyReplayer
                 : PolicyOutcomes.From(baseline.Evaluate(decisionEvent, explain: true));
             _comparer.Add(decisionEvent, baselineOutcome, candidateOutcome);
             _fidelity.Add(decisionEvent);
+            review?.Add(decisionEvent, baselineOutcome, candidateOutcome);
         }
 
-        return _comparer.Build(candidateName, baselineName, generatedAt, _fidelity.Findings(), notes);
+        var report = _comparer.Build(candidateName, baselineName, generatedAt, _fidelity.Findings(), notes);
+        return review is null ? report : report with { Review = review.Estimate() };
     }
 
     private static HashSet<string> CriticalRules(IEnumerable<CompiledPolicy> policies) =>

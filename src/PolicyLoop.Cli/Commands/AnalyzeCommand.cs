@@ -1,12 +1,14 @@
 using System.CommandLine;
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Analysis.Review;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
 using PolicyLoop.Ingest;
 using PolicyLoop.Ingest.Formats;
 using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Reports.Model;
+using PolicyLoop.Reports.Model.Review;
 using PolicyLoop.Storage;
 
 namespace PolicyLoop.Cli.Commands;
@@ -83,7 +85,7 @@ internal static class AnalyzeCommand
         var report = policy is null
             ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null)
             : BuildPolicyReport(store, policy.Compiled!);
-        report = report with { Anomalies = AnomalyReportSection.Build(store) };
+        report = report with { Anomalies = AnomalyReportSection.Build(store), Review = ReviewSectionFor(store, report) };
         var written = ReportFiles.Write(report, request.Out).ToList();
         if (policy is not null && baseline is not null)
         {
@@ -92,6 +94,22 @@ internal static class AnalyzeCommand
 
         AnalyzeSummaryWriter.Write(report, written);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Computes precision per rule from the labels made on this report's policy, or on the logged
+    /// decisions when it has none. Returns null when there are no such labels.
+    /// </summary>
+    private static ReviewSection? ReviewSectionFor(DuckDbEventStore store, ForensicReport report)
+    {
+        var reviewed = store.ReadReviewedEvents().Where(r => r.Label.PolicyId == report.PolicyId).ToList();
+        if (reviewed.Count == 0)
+        {
+            return null;
+        }
+
+        var rejects = report.Rules.ToDictionary(rule => rule.RuleId, rule => rule.Rejects, StringComparer.Ordinal);
+        return PrecisionCalculator.Calculate(rejects, reviewed, margin: 0.05);
     }
 
     private static ForensicReport BuildPolicyReport(DuckDbEventStore store, CompiledPolicy policy)

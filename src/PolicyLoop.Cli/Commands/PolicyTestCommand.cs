@@ -19,17 +19,21 @@ internal static class PolicyTestCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to this file." };
+        var store = StoreOption.Create();
+        store.Description = "A store with review labels; when the file exists, each policy is also checked against "
+            + "the events reviewed under its policy id.";
         var command = new Command("test",
             "Run policy tests. Exit code 0: all passed; 1: a test failed; 2: a policy is invalid or missing.")
         {
-            paths, junit,
+            paths, junit, store,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(paths) ?? [], parsed.GetValue(junit)));
+        command.SetAction(parsed => Run(parsed.GetValue(paths) ?? [], parsed.GetValue(junit), parsed.GetValue(store)!));
         return command;
     }
 
-    private static int Run(string[] paths, string? junit)
+    private static int Run(string[] paths, string? junit, string store)
     {
+        using var reviews = ReviewedEventTests.Open(store);
         var policies = PolicyFile.Expand(paths.Length == 0 ? ["."] : paths);
         var outcomes = new List<PolicyTestOutcome>();
         var invalid = 0;
@@ -46,6 +50,7 @@ internal static class PolicyTestCommand
             var results = PolicyTestRunner.Run(file.Compiled, file.Tests);
             WriteResults(path, results);
             outcomes.AddRange(results);
+            reviews?.Check(path, file.Compiled);
         }
 
         if (junit is not null)
@@ -55,12 +60,13 @@ internal static class PolicyTestCommand
 
         var failed = outcomes.Count(o => !o.Passed);
         Console.WriteLine($"{outcomes.Count - failed} passed, {failed} failed in {policies.Count - invalid} policies");
+        reviews?.WriteTotals();
         if (invalid > 0)
         {
             return ExitCodes.UsageOrInput;
         }
 
-        return failed > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        return failed > 0 || reviews?.Failed > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static void WriteResults(string path, IReadOnlyList<PolicyTestOutcome> results)

@@ -1,5 +1,6 @@
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Analysis.Review;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
 using PolicyLoop.Reports.Model.Replay;
@@ -19,12 +20,16 @@ internal static class ReplayExecution
             Seed = seed,
         });
         var baselineName = baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline);
+        var reviewed = store.ReadReviewedEvents();
+        var tally = reviewed.Count == 0
+            ? null
+            : new ReplayReviewTally(reviewed.ToDictionary(r => r.Label.EventId, StringComparer.Ordinal));
 
         // The store reads only the columns the policies and the report need, on a thread of its own,
-        // into reused events. The replayer keeps no event past its turn, so the reuse is safe.
+        // into reused events. The replayer and the review tally keep no event past its turn, so the reuse is safe.
         using var reader = store.ReadProjected(query, replayer.FieldsRead);
         return replayer.Run(new ReadAheadEvents(reader.Fill), PolicyFiles.Describe(candidate), baselineName,
-            TimeProvider.System.GetUtcNow().UtcDateTime);
+            TimeProvider.System.GetUtcNow().UtcDateTime, review: tally);
     }
 
     /// <summary>The timeline's bucket width for the time span of all stored events, as the forensic report uses.</summary>

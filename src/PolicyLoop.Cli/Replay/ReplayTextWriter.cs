@@ -44,6 +44,14 @@ internal static class ReplayTextWriter
         {
             Console.WriteLine($"not replayed faithfully: {ReportFormat.Count(item.Events)} events: {SafeText.ForDisplay(item.Reason, 300)}");
         }
+
+        if (report.Review is { } review)
+        {
+            Console.WriteLine($"from {ReportFormat.Count(review.ReviewedEvents)} reviewed rejects: false positives removed "
+                + $"{review.FalsePositivesRemoved:F0} (95% interval {review.FalsePositivesRemovedLow:F0} to "
+                + $"{review.FalsePositivesRemovedHigh:F0}), true positives lost {review.TruePositivesLost:F0} "
+                + $"(95% interval {review.TruePositivesLostLow:F0} to {review.TruePositivesLostHigh:F0})");
+        }
     }
 
     private static string Direction(ChangeDirection direction) => direction switch

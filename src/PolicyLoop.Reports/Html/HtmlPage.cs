@@ -54,6 +54,9 @@ public static class HtmlPage
         mark{background:#ffe08a}
         .bar{display:inline-block;width:90px;height:9px;background:#eee;margin-right:6px}
         .bar span{display:block;height:9px;background:#c0392b}
+        .ci{position:relative;display:inline-block;width:160px;height:10px;background:#eee;margin-right:6px;vertical-align:middle}
+        .ci span{position:absolute;top:0;height:10px;background:#e8a79f}
+        .ci i{position:absolute;top:-2px;width:2px;height:14px;background:#c0392b}
         .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
         """;
 }

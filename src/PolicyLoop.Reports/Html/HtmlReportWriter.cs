@@ -20,6 +20,7 @@ public static partial class HtmlReportWriter
         AppendTimeline(html, report);
         AppendAnomalies(html, report);
         AppendRules(html, report);
+        AppendReview(html, report);
         AppendTopValues(html, report);
         AppendExamples(html, report);
         html.Append(HtmlPage.Notes(report.Notes));

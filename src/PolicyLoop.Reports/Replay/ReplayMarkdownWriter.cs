@@ -56,6 +56,14 @@ public static class ReplayMarkdownWriter
             }
         }
 
+        if (report.Review is { } review)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"\nFrom {ReportFormat.Count(review.ReviewedEvents)} reviewed rejects: false positives removed "
+                + $"{review.FalsePositivesRemoved:F0} (95% interval {review.FalsePositivesRemovedLow:F0} to {review.FalsePositivesRemovedHigh:F0}), "
+                + $"true positives lost {review.TruePositivesLost:F0} (95% interval {review.TruePositivesLostLow:F0} to {review.TruePositivesLostHigh:F0}).\n");
+        }
+
         return md.ToString();
     }
 
