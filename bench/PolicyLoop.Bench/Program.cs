@@ -2,6 +2,7 @@ using PolicyLoop.Bench.Baseline;
 using PolicyLoop.Bench.Cel;
 using PolicyLoop.Bench.Eval;
 using PolicyLoop.Bench.Ingest;
+using PolicyLoop.Bench.Loghub;
 using PolicyLoop.Bench.Nab;
 
 // Every benchmark and evaluation harness of the project, by name. A harness is a class with
@@ -13,6 +14,8 @@ using PolicyLoop.Bench.Nab;
     ("eval", "evaluations per second of an edge policy against hand-written C#", EvalBenchmark.RunAsync),
     ("nab", "score the anomaly detectors on the NAB benchmark beside the published detectors", NabBenchmark.RunAsync),
     ("baseline", "compute reject-rate baselines over generated events; detector throughput", BaselineBenchmark.RunAsync),
+    ("loghub", "grouping and parsing accuracy of the template miner on Loghub-2k", LoghubBenchmark.RunAsync),
+    ("templates", "template-mining throughput over the Loghub-2k messages", LoghubBenchmark.RunThroughputAsync),
 ];
 
 var name = args.Length > 0 ? args[0] : null;
