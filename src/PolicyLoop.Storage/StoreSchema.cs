@@ -89,5 +89,19 @@ internal static class StoreSchema
             payload JSON NOT NULL,
             sent_at TIMESTAMP NOT NULL);
         """,
+
+        // NOTE: placeholder so this branch numbers its own migration 5; the derived-attributes work owns 4.
+        "SELECT 1;",
+
+        // The message templates of each rule's rejects, replaced as a whole by every mining run.
+        """
+        CREATE TABLE rule_templates (
+            rule_id VARCHAR NOT NULL,
+            template_id VARCHAR NOT NULL,
+            template VARCHAR NOT NULL,
+            events BIGINT NOT NULL,
+            mined_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (rule_id, template_id));
+        """,
     ];
 }
