@@ -12,7 +12,7 @@ namespace PolicyLoop.Analysis.Templates;
 internal static class TemplateMerger
 {
     /// <summary>How a variable is written in a template.</summary>
-    public const string Wildcard = "<*>";
+    public const string Wildcard = TemplateText.Wildcard;
 
     public static TemplateSet Merge(IReadOnlyList<MessageGroup> groups)
     {
@@ -124,10 +124,13 @@ internal static class TemplateMerger
         {
             var position = i;
             var values = rendered.Select(words => words[position]).Distinct(StringComparer.Ordinal).ToList();
+            // Where the groups differ, keep the punctuation of a variable word (<*>, rather than <*>) when
+            // it covers every value there.
             result[i] = values.Count == 1
                 ? values[0]
                 : values.FirstOrDefault(value => value.Contains(Wildcard, StringComparison.Ordinal)
-                    && !value.Replace(Wildcard, "", StringComparison.Ordinal).Any(char.IsLetter)) ?? Wildcard;
+                    && !value.Replace(Wildcard, "", StringComparison.Ordinal).Any(char.IsLetter)
+                    && values.All(other => TemplateText.Matches(value, other))) ?? Wildcard;
         }
 
         return string.Join(' ', result);
