@@ -43,8 +43,8 @@ internal sealed class MessageGroup
     public bool VariesAt(int index) => _varies[index];
 
     /// <summary>
-    /// The template of this group alone: whitespace as one space, variables and masked words that
-    /// changed as <c>&lt;*&gt;</c>.
+    /// The template of this group alone: each whitespace run as one space (as the corrected Loghub
+    /// templates write it), variables and masked words that changed as <c>&lt;*&gt;</c>.
     /// </summary>
     public string Render()
     {
