@@ -24,7 +24,7 @@ public sealed class DuckDbEventStoreTemplateTests : IDisposable
     };
 
     [Fact]
-    public void ReadRejectTexts_MixedEvents_ReturnsRejectsWithReasonElseRaw()
+    public void ReadRejectTexts_MixedEvents_ReturnsRejectTexts()
     {
         using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
         store.StoreBatch([

@@ -3,13 +3,13 @@ namespace PolicyLoop.Bench.Loghub;
 /// <summary>
 /// One Loghub-2k system: the message content of each line, the original event ids (the grouping ground
 /// truth of Loghub-2k) and the templates to compare with: the corrected ones of Loghub-2.0 where they
-/// exist, else the original ones.
+/// exist, else the original ones. Loghub-2.0 groups by template text, so the templates are a second
+/// grouping ground truth.
 /// </summary>
 internal sealed record LoghubSystem(
     string Name,
     string[] Contents,
     string[] EventIds,
-    string[] CorrectedEventIds,
     string[] Templates,
     bool TemplatesCorrected)
 {
@@ -36,7 +36,7 @@ internal sealed record LoghubSystem(
         }
 
         return new LoghubSystem(
-            name, original.Contents, original.EventIds, corrected.EventIds, corrected.Templates,
+            name, original.Contents, original.EventIds, corrected.Templates,
             File.Exists(correctedPath));
     }
 

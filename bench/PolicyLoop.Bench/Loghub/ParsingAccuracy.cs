@@ -1,13 +1,12 @@
 namespace PolicyLoop.Bench.Loghub;
 
 /// <summary>
-/// The accuracy measures of the log-parsing literature (Zhu et al., ICSE-SEIP 2019; Khan et al.,
-/// ICSE 2022; Jiang et al., ISSTA 2024).
+/// The accuracy measures of the Loghub log-parsing benchmarks: grouping accuracy and parsing accuracy.
 /// </summary>
 internal static class ParsingAccuracy
 {
     /// <summary>
-    /// Grouping accuracy: the share of messages whose predicted group holds exactly the messages of
+    /// Grouping accuracy: the share of messages whose predicted group contains exactly the messages of
     /// their ground-truth group.
     /// </summary>
     public static double Grouping(IReadOnlyList<string> truth, IReadOnlyList<int> predicted)

@@ -1,8 +1,8 @@
 namespace PolicyLoop.Analysis.Templates;
 
 /// <summary>
-/// The messages that share one key: the same words and delimiters in the same order, with every word
-/// that holds a digit masked. The miner keeps one per key and merges them into templates on demand.
+/// The messages that share one key: the same words and delimiters in the same order, with variables
+/// and maybe-variables masked. The miner keeps one per key and merges them into templates on demand.
 /// </summary>
 internal sealed class MessageGroup
 {

@@ -1,6 +1,6 @@
 namespace PolicyLoop.Analysis.Templates;
 
-/// <summary>Reading template texts: does a template cover a message.</summary>
+/// <summary>Matching of template texts against messages.</summary>
 public static class TemplateText
 {
     /// <summary>How a variable is written in a template.</summary>
@@ -8,8 +8,8 @@ public static class TemplateText
 
     /// <summary>
     /// True when <paramref name="text"/> is <paramref name="template"/> with each <c>&lt;*&gt;</c> replaced by
-    /// some string (empty included). Greedy wildcard matching with one backtrack point: time is at most
-    /// the product of the two lengths, and linear in practice.
+    /// some string (empty included). Greedy wildcard matching with one backtrack point, so time is at
+    /// most proportional to the product of the two lengths.
     /// </summary>
     public static bool Matches(string template, string text)
     {

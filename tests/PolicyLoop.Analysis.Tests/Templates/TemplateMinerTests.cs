@@ -31,7 +31,7 @@ public sealed class TemplateMinerTests
     }
 
     [Fact]
-    public void Snapshot_SameInputTwice_GivesSameTemplatesAndIds()
+    public void Snapshot_SameInputTwice_SameTemplates()
     {
         string[] messages = [
             "VM Started (Lifecycle Event)", "VM Stopped (Lifecycle Event)", "VM Started (Lifecycle Event)",
@@ -76,7 +76,7 @@ public sealed class TemplateMinerTests
     }
 
     [Fact]
-    public void Snapshot_VariableOfAnotherShapeNextToAFrequentVariable_JoinsItsTemplate()
+    public void Snapshot_OtherVariableShape_JoinsTemplate()
     {
         string[] messages = [
             "synchronized to 10.0.0.1, stratum 3", "synchronized to 10.0.0.2, stratum 2",

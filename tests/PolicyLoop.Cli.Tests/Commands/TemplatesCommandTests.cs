@@ -27,7 +27,7 @@ public sealed class TemplatesCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Templates_Rejects_GroupsTheRawLinesAndSaysHowConcentratedTheyAre()
+    public async Task Templates_Rejects_PrintsConcentration()
     {
         await IngestAsync();
 
