@@ -83,7 +83,7 @@ internal static class TemplatesCommand
         {
             var rows = byRule.ToList();
             var total = rows.Sum(template => template.Events);
-            Console.WriteLine(Finding(byRule.Key, rows, total));
+            Console.WriteLine(Printable(Finding(byRule.Key, rows, total)));
             var table = new Table().AddColumns("template", "rejects", "share", "text");
             foreach (var template in rows.Take(top))
             {
@@ -91,7 +91,7 @@ internal static class TemplatesCommand
                     template.TemplateId,
                     ReportFormat.Count(template.Events),
                     Share(template.Events, total),
-                    Markup.Escape(template.Template));
+                    Markup.Escape(Printable(template.Template)));
             }
 
             AnsiConsole.Write(table);
@@ -105,6 +105,26 @@ internal static class TemplatesCommand
         var count = rows.Count == 1 ? "1 template" : $"{ReportFormat.Count(rows.Count)} templates";
         return $"rejects by rule {ruleId} ({ReportFormat.Count(total)}) fall into {count}; "
             + $"{Share(first.Events, total)} are template {first.TemplateId}: {first.Template}";
+    }
+
+    /// <summary>
+    /// Writes control characters of log text as <c>\u001B</c> and the like, so a logged escape
+    /// sequence cannot drive the terminal.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var printable = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            printable.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return printable.ToString();
     }
 
     private static string Share(long part, long total) =>

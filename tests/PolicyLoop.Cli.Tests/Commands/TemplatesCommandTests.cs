@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PolicyLoop.Cli.Commands;
 
 namespace PolicyLoop.Cli.Tests.Commands;
 
@@ -62,4 +63,11 @@ public sealed class TemplatesCommandTests : IDisposable
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("--top");
     }
+
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("red \u001b[31m here", "red \\u001B[31m here")]
+    [InlineData("line\nbreak\u0007", "line\\u000Abreak\\u0007")]
+    public void Printable_ControlCharacters_AreEscaped(string text, string expected) =>
+        TemplatesCommand.Printable(text).ShouldBe(expected);
 }
