@@ -106,7 +106,7 @@ internal static partial class TemplateMerger
             var value = values[i];
             foreach (var cover in covering)
             {
-                if (cover.Value != value && TemplateText.Matches(cover.Value, value))
+                if (cover.Value != value && !IsPlaceholder(value) && TemplateText.Matches(cover.Value, value))
                 {
                     sets.Union(cover.Member, members[i]);
                     merged = true;
@@ -137,6 +137,13 @@ internal static partial class TemplateMerger
     private static readonly HashSet<string> Units = new(
         ["B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB", "bytes", "ns", "us", "ms", "s", "sec", "min", "h"],
         StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a run of two or more symbols without letters or digits (<c>****</c>, <c>--</c>): a
+    /// marker that a log writes in place of a value, so it tells two events apart.
+    /// </summary>
+    private static bool IsPlaceholder(string word) =>
+        word.Length >= 2 && !word.Any(char.IsLetterOrDigit) && !word.Contains(Wildcard, StringComparison.Ordinal);
 
     /// <summary>True for a key word made of masked pieces and punctuation only, such as <c>&lt;*&gt;,</c>.</summary>
     private static bool IsPureVariable(string word) =>
