@@ -58,7 +58,8 @@ internal static partial class TemplateMerger
             // rather than <*>).
             result[i] = values.Count == 1
                 ? values[0]
-                : values.FirstOrDefault(value => value.Contains(Wildcard, StringComparison.Ordinal)
+                : values.FirstOrDefault(value => value.Length <= MaxCoveringLength
+                    && value.Contains(Wildcard, StringComparison.Ordinal)
                     && values.All(other => TemplateText.Matches(value, other))) ?? Wildcard;
         }
 

@@ -14,6 +14,12 @@ internal static partial class TemplateMerger
     /// <summary>How a variable is written in a template.</summary>
     public const string Wildcard = TemplateText.Wildcard;
 
+    // Bounds that keep hostile messages from making the merge quadratic: comparing a key with one
+    // word left out costs its length squared, and matching a covering word costs the product of two
+    // word lengths. Longer keys and words are not merged on one differing word.
+    private const int MaxMergeWords = 128;
+    private const int MaxCoveringLength = 512;
+
     public static TemplateSet Merge(IReadOnlyList<MessageGroup> groups)
     {
         var words = groups.Select(group => group.Key.Split(' ')).ToArray();
@@ -53,22 +59,30 @@ internal static partial class TemplateMerger
     /// <summary>
     /// Sets of groups with the same words except at one position, where the words they share include
     /// one with a letter (two groups that share only variables or punctuation have nothing in common).
+    /// Groups are keyed by 64-bit hashes of the words before and after the position, so the cost is
+    /// linear in the words; a set may still hold a colliding group, which the merge leaves out.
     /// </summary>
     private static IEnumerable<(List<int> Members, int Position)> SameButOneWord(string[][] words)
     {
-        var candidates = new Dictionary<(int Position, string Others), List<int>>();
+        var candidates = new Dictionary<(int Length, int Position, ulong Before, ulong After), List<int>>();
         for (var group = 0; group < words.Length; group++)
         {
             var groupWords = words[group];
+            if (groupWords.Length > MaxMergeWords)
+            {
+                continue;
+            }
+
+            var (before, after) = PrefixAndSuffixHashes(groupWords);
+            var withLetters = groupWords.Count(word => word.Any(char.IsLetter));
             for (var position = 0; position < groupWords.Length; position++)
             {
-                if (!groupWords.Where((_, i) => i != position).Any(word => word.Any(char.IsLetter)))
+                if (withLetters - (groupWords[position].Any(char.IsLetter) ? 1 : 0) == 0)
                 {
                     continue;
                 }
 
-                var rest = string.Join(' ', groupWords.Where((_, i) => i != position));
-                var key = (position, rest);
+                var key = (groupWords.Length, position, before[position], after[position + 1]);
                 if (!candidates.TryGetValue(key, out var members))
                 {
                     candidates[key] = members = [];
@@ -83,6 +97,38 @@ internal static partial class TemplateMerger
             .Select(pair => (pair.Value, pair.Key.Position));
     }
 
+    /// <summary>Hashes of words[..i] (before[i]) and of words[i..] (after[i]).</summary>
+    private static (ulong[] Before, ulong[] After) PrefixAndSuffixHashes(string[] words)
+    {
+        const ulong Multiplier = 1099511628211;
+        var before = new ulong[words.Length + 1];
+        var after = new ulong[words.Length + 1];
+        for (var i = 0; i < words.Length; i++)
+        {
+            before[i + 1] = (before[i] * Multiplier) + StableHash.Of(words[i]);
+        }
+
+        for (var i = words.Length - 1; i >= 0; i--)
+        {
+            after[i] = (after[i + 1] * Multiplier) + StableHash.Of(words[i], seed: 1);
+        }
+
+        return (before, after);
+    }
+
+    private static bool SameExcept(string[] words, string[] other, int position)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i != position && !string.Equals(words[i], other[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // A value seen this many times or fewer at a place where groups differ is taken for a variable.
     private const int RareCount = 1;
 
@@ -94,10 +140,12 @@ internal static partial class TemplateMerger
     private static void MergeAtOneWord(
         List<int> members, int position, IReadOnlyList<MessageGroup> groups, string[][] words, DisjointSets sets)
     {
+        members = [.. members.Where(member => SameExcept(words[member], words[members[0]], position))];
         var values = members.Select(member => AsTemplate(words[member][position])).ToArray();
         var covering = values
             .Select((value, index) => (Value: value, Member: members[index]))
-            .Where(entry => entry.Value.Contains(Wildcard, StringComparison.Ordinal))
+            .Where(entry => entry.Value.Length <= MaxCoveringLength
+                && entry.Value.Contains(Wildcard, StringComparison.Ordinal))
             .DistinctBy(entry => entry.Value, StringComparer.Ordinal)
             .ToList();
         var merged = false;

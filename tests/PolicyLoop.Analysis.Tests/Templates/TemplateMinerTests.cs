@@ -93,6 +93,10 @@ public sealed class TemplateMinerTests
             "", "   \t ", "<*> <*> literal wildcards", "\0\u0001\uE000\uE001 control and private-use",
             new string('A', 100_000), string.Concat(Enumerable.Repeat("(([[{{", 10_000)), "ÿ🐱 é\u200B",
             "<script>alert(1)</script>", "' OR 1=1 --",
+            string.Join(' ', Enumerable.Repeat("word", 50_000)),
+            string.Join(' ', Enumerable.Repeat("word", 49_999).Append("other")),
+            "x " + string.Join(':', Enumerable.Repeat("1", 50_000)),
+            "x " + string.Join(':', Enumerable.Repeat("a", 50_000)) + ":1",
         ];
 
         var set = Mine(messages, out var groups);
