@@ -60,7 +60,7 @@ internal static partial class TemplateMerger
     /// Sets of groups with the same words except at one position, where the words they share include
     /// one with a letter (two groups that share only variables or punctuation have nothing in common).
     /// Groups are keyed by 64-bit hashes of the words before and after the position, so the cost is
-    /// linear in the words; a set may still hold a colliding group, which the merge leaves out.
+    /// linear in the words. A set may still contain a colliding group, and the merge leaves it out.
     /// </summary>
     private static IEnumerable<(List<int> Members, int Position)> SameButOneWord(string[][] words)
     {
@@ -187,8 +187,8 @@ internal static partial class TemplateMerger
         StringComparer.Ordinal);
 
     /// <summary>
-    /// True for a run of two or more symbols without letters or digits (<c>****</c>, <c>--</c>): a
-    /// marker that a log writes in place of a value, so it tells two events apart.
+    /// True for a run of two or more symbols without letters or digits (<c>****</c>, <c>--</c>). A log
+    /// writes such a marker in place of a value, so it separates two events.
     /// </summary>
     private static bool IsPlaceholder(string word) =>
         word.Length >= 2 && !word.Any(char.IsLetterOrDigit) && !word.Contains(Wildcard, StringComparison.Ordinal);
