@@ -2,6 +2,7 @@ using PolicyLoop.Bench.Baseline;
 using PolicyLoop.Bench.Cel;
 using PolicyLoop.Bench.Eval;
 using PolicyLoop.Bench.Ingest;
+using PolicyLoop.Bench.Loghub;
 using PolicyLoop.Bench.Nab;
 using PolicyLoop.Bench.Replay;
 
@@ -15,6 +16,8 @@ using PolicyLoop.Bench.Replay;
     ("nab", "score the anomaly detectors on the NAB benchmark beside the published detectors", NabBenchmark.RunAsync),
     ("baseline", "compute reject-rate baselines over generated events; detector throughput", BaselineBenchmark.RunAsync),
     ("replay", "replay the edge policy over 10 million stored events; read and evaluate times", ReplayBenchmark.RunAsync),
+    ("loghub", "grouping and parsing accuracy of the template miner on Loghub-2k", LoghubBenchmark.RunAsync),
+    ("templates", "template-mining throughput over the Loghub-2k messages", LoghubBenchmark.RunThroughputAsync),
 ];
 
 var name = args.Length > 0 ? args[0] : null;

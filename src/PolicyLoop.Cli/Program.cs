@@ -17,6 +17,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     PolicyCommand.Create(),
     BaselineCommand.Create(),
     AlertsCommand.Create(),
+    TemplatesCommand.Create(),
     WatchCommand.Create(),
     SampleCommand.Create(),
     ReviewCommand.Create(),

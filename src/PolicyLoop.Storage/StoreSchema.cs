@@ -125,5 +125,16 @@ internal static class StoreSchema
             policy_version VARCHAR,
             labelled_at TIMESTAMP NOT NULL);
         """,
+
+        // The message templates of each rule's rejects, replaced as a whole by every mining run.
+        """
+        CREATE TABLE rule_templates (
+            rule_id VARCHAR NOT NULL,
+            template_id VARCHAR NOT NULL,
+            template VARCHAR NOT NULL,
+            events BIGINT NOT NULL,
+            mined_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (rule_id, template_id));
+        """,
     ];
 }
