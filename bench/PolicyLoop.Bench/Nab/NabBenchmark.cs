@@ -49,6 +49,11 @@ internal static class NabBenchmark
             last = bounds.Score(series, scores);
             lastName = name;
             Print(name, last, watch.Elapsed);
+            if (Environment.GetEnvironmentVariable("NAB_DETAIL") == "1")
+            {
+                var threshold = NabScorer.Sweep(series, scores, profiles[0]).Threshold;
+                NabDetail.Print(series, scores, threshold);
+            }
         }
 
         if (last.Length > 0)
