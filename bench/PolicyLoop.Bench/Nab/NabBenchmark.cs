@@ -41,6 +41,8 @@ internal static class NabBenchmark
         var lastName = "";
         var ours = only?.StartsWith("custom:", StringComparison.Ordinal) == true
             ? [new(only, OurDetectors.Parse(only))]
+            : only?.StartsWith(NoveltySpec.Prefix, StringComparison.Ordinal) == true
+            ? [new(only, NoveltySpec.Parse(only))]
             : OurDetectors.All.Where(d => only is null || d.Key == only);
         foreach (var (name, run) in ours)
         {
