@@ -11,7 +11,7 @@ internal static class DetectionRun
         ? DuckDbEventStore.Open(storePath)
         : throw new UsageException($"store not found: {storePath}; run 'policyloop ingest LOG' first or pass --store");
 
-    public static ScanResult Scan(DuckDbEventStore store, ScopeLevel level, TimeSpan bucket, RateDetectorOptions options)
+    public static ScanResult Scan(DuckDbEventStore store, ScopeLevel level, TimeSpan bucket, DetectorSettings settings)
     {
         if (bucket > TimeSpan.FromDays(1) || bucket.Ticks % TimeSpan.TicksPerSecond != 0)
         {
@@ -20,6 +20,6 @@ internal static class DetectionRun
 
         store.UpdateBaselines(level, bucket);
         var series = store.ReadRateSeries(level, bucket);
-        return AnomalyScanner.Scan(series, options);
+        return AnomalyScanner.Scan(series, settings);
     }
 }

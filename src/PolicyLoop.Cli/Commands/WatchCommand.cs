@@ -41,7 +41,7 @@ internal static class WatchCommand
                 parsed.GetValue(store)!,
                 detection.ParseScope(parsed),
                 detection.ParseBucket(parsed),
-                detection.Detector(parsed),
+                detection.DetectorSettings(parsed),
                 DetectionOptions.ParseDuration(parsed.GetValue(interval) ?? "", "--interval"),
                 DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"),
                 parsed.GetValue(follow) ?? []);
