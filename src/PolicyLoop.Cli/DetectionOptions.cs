@@ -26,6 +26,12 @@ internal sealed class DetectionOptions
         DefaultValueFactory = _ => 200,
     };
 
+    public Option<string> SegmentBy { get; } = new("--segment")
+    {
+        Description = "Split every scope by an event attribute: none, client24 (IPv4 /24), country, asn, tenant or host. Default: none.",
+        DefaultValueFactory = _ => "none",
+    };
+
     public Option<string?> Settings { get; } = new("--settings")
     {
         Description = "A YAML file of detector settings per scope pattern (min_volume, z, cooldown); see docs/anomalies.md.",
@@ -36,6 +42,7 @@ internal sealed class DetectionOptions
         command.Options.Add(Scope);
         command.Options.Add(Bucket);
         command.Options.Add(MinVolume);
+        command.Options.Add(SegmentBy);
         command.Options.Add(Settings);
     }
 
@@ -46,6 +53,20 @@ internal sealed class DetectionOptions
         "rule" => ScopeLevel.Rule,
         var other => throw new UsageException($"invalid --scope '{other}'; use source, policy or rule"),
     };
+
+    public Segment ParseSegment(ParseResult parsed)
+    {
+        var text = parsed.GetValue(SegmentBy) ?? "none";
+        foreach (var segment in Enum.GetValues<Segment>())
+        {
+            if (ScopeKey.SegmentName(segment) == text)
+            {
+                return segment;
+            }
+        }
+
+        throw new UsageException($"invalid --segment '{text}'; use none, client24, country, asn, tenant or host");
+    }
 
     public TimeSpan ParseBucket(ParseResult parsed) => ParseDuration(parsed.GetValue(Bucket) ?? "", "--bucket");
 

@@ -30,7 +30,7 @@ internal static class WatchLoop
             : DetectionRun.OpenExisting(settings.StorePath);
         await IngestAppendedAsync(store, followed, cancel);
 
-        var result = DetectionRun.Scan(store, settings.Level, settings.Bucket, settings.Detector);
+        var result = DetectionRun.Scan(store, settings.Level, settings.Bucket, settings.Detector, settings.Segment);
         var last = result.Baselines.Select(b => b.Current.BucketStart).DefaultIfEmpty(DateTime.MinValue).Max();
         var sent = store.ReadSentAlertIds();
         foreach (var alert in result.Alerts.Where(a => a.BucketStart >= last - settings.Backfill && !sent.Contains(a.Id)))

@@ -11,4 +11,5 @@ internal sealed record WatchSettings(
     DetectorSettings Detector,
     TimeSpan Interval,
     TimeSpan Backfill,
-    IReadOnlyList<string> Follow);
+    IReadOnlyList<string> Follow,
+    Segment Segment);

@@ -89,5 +89,8 @@ internal static class StoreSchema
             payload JSON NOT NULL,
             sent_at TIMESTAMP NOT NULL);
         """,
+
+        // Segmented baselines keep their segment value here; the segment attribute is part of scope_level.
+        "ALTER TABLE baseline_buckets ADD COLUMN segment VARCHAR DEFAULT '';",
     ];
 }

@@ -44,7 +44,8 @@ internal static class WatchCommand
                 detection.DetectorSettings(parsed),
                 DetectionOptions.ParseDuration(parsed.GetValue(interval) ?? "", "--interval"),
                 DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"),
-                parsed.GetValue(follow) ?? []);
+                parsed.GetValue(follow) ?? [],
+                detection.ParseSegment(parsed));
             await using var sinks = await WatchSinks.CreateAsync(parsed.GetValue(jsonl), ParseUrl(parsed.GetValue(webhook)));
             await WatchLoop.RunAsync(settings, sinks, parsed.GetValue(once), cancel);
             return ExitCodes.Success;

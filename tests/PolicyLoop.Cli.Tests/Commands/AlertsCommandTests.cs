@@ -72,6 +72,29 @@ public sealed class AlertsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Baseline_Client24Segment_ShowsOneScopePerNetwork()
+    {
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+
+        var result = await CliProcess.RunAsync(_folder, ["baseline", "--scope", "source", "--bucket", "1h", "--segment", "client24", "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("source=apache client24=");
+        result.Stdout.ShouldContain(".0/24");
+    }
+
+    [Fact]
+    public async Task Alerts_UnknownSegment_ExitsWithUsageError()
+    {
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+
+        var result = await CliProcess.RunAsync(_folder, ["alerts", "--segment", "city"]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("invalid --segment 'city'");
+    }
+
+    [Fact]
     public async Task Alerts_SettingsFileRaisesZForTheScope_DropsTheSpikeOnly()
     {
         var log = GeneratedLogs.ApacheLog(hours: 168, perHour: 300, h => h switch { 100 => 0.3, 130 => 0.0, _ => 0.08 });
