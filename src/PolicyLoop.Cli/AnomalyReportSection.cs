@@ -13,7 +13,7 @@ internal static class AnomalyReportSection
     public static AnomalySection Build(DuckDbEventStore store)
     {
         var options = new RateDetectorOptions();
-        var scan = DetectionRun.Scan(store, ScopeLevel.Rule, Bucket, options);
+        var scan = DetectionRun.Scan(store, ScopeLevel.Rule, Bucket, DetectorSettings.Uniform(options));
         return AnomalySectionBuilder.Build(scan, options, Bucket);
     }
 }

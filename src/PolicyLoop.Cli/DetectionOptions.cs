@@ -26,11 +26,24 @@ internal sealed class DetectionOptions
         DefaultValueFactory = _ => 200,
     };
 
+    public Option<string> SegmentBy { get; } = new("--segment")
+    {
+        Description = "Split every scope by an event attribute: none, client24 (IPv4 /24), country, asn, tenant or host. Default: none.",
+        DefaultValueFactory = _ => "none",
+    };
+
+    public Option<string?> Settings { get; } = new("--settings")
+    {
+        Description = "A YAML file of detector settings per scope pattern (min_volume, z, cooldown); see docs/anomalies.md.",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Scope);
         command.Options.Add(Bucket);
         command.Options.Add(MinVolume);
+        command.Options.Add(SegmentBy);
+        command.Options.Add(Settings);
     }
 
     public ScopeLevel ParseScope(ParseResult parsed) => parsed.GetValue(Scope) switch
@@ -41,6 +54,20 @@ internal sealed class DetectionOptions
         var other => throw new UsageException($"invalid --scope '{other}'; use source, policy or rule"),
     };
 
+    public Segment ParseSegment(ParseResult parsed)
+    {
+        var text = parsed.GetValue(SegmentBy) ?? "none";
+        foreach (var segment in Enum.GetValues<Segment>())
+        {
+            if (ScopeKey.SegmentName(segment) == text)
+            {
+                return segment;
+            }
+        }
+
+        throw new UsageException($"invalid --segment '{text}'; use none, client24, country, asn, tenant or host");
+    }
+
     public TimeSpan ParseBucket(ParseResult parsed) => ParseDuration(parsed.GetValue(Bucket) ?? "", "--bucket");
 
     public RateDetectorOptions Detector(ParseResult parsed)
@@ -49,6 +76,15 @@ internal sealed class DetectionOptions
         return minVolume < 1
             ? throw new UsageException($"invalid --min-volume {minVolume}; use a whole number of at least 1")
             : new RateDetectorOptions { MinVolume = minVolume };
+    }
+
+    /// <summary>The settings of each scope: <c>--min-volume</c>, then the <c>--settings</c> file when given.</summary>
+    public DetectorSettings DetectorSettings(ParseResult parsed)
+    {
+        var defaults = Detector(parsed);
+        return parsed.GetValue(Settings) is { } path
+            ? DetectorSettingsFile.Load(path, defaults)
+            : Analysis.Anomalies.DetectorSettings.Uniform(defaults);
     }
 
     /// <summary>Parses a duration such as <c>90s</c>, <c>5m</c>, <c>2h</c> or <c>7d</c>.</summary>

@@ -35,11 +35,23 @@ internal static class IngestExecution
             await Console.Error.WriteLineAsync($"error: {problem}");
         }
 
+        var reports = await RunInputsAsync(store, inputs, options, json, cancellationToken);
+        return new IngestResult(reports, problems.Count);
+    }
+
+    /// <summary>Reads inputs already resolved, such as the appended part of followed files.</summary>
+    public static async Task<IReadOnlyList<FileIngestReport>> RunInputsAsync(
+        DuckDbEventStore store,
+        IReadOnlyList<InputSpec> inputs,
+        IngestOptions options,
+        bool json,
+        CancellationToken cancellationToken)
+    {
         using var loggers = Logging.CreateFactory();
         var progress = IngestProgressDisplay.Create(json);
         var runner = new IngestRunner(store, options, loggers.CreateLogger<IngestRunner>(), progress);
         var reports = await runner.RunAsync(inputs, cancellationToken);
         progress.Complete();
-        return new IngestResult(reports, problems.Count);
+        return reports;
     }
 }

@@ -9,9 +9,10 @@ internal static class WatchLoop
 {
     public static async Task RunAsync(WatchSettings settings, WatchSinks sinks, bool once, CancellationToken cancel)
     {
+        var followed = settings.Follow.Select(path => new FollowedFile(path)).ToArray();
         while (!cancel.IsCancellationRequested)
         {
-            await PollAsync(settings, sinks, cancel);
+            await PollAsync(settings, followed, sinks, cancel);
             if (once)
             {
                 return;
@@ -21,20 +22,15 @@ internal static class WatchLoop
         }
     }
 
-    private static async Task PollAsync(WatchSettings settings, WatchSinks sinks, CancellationToken cancel)
+    private static async Task PollAsync(
+        WatchSettings settings, FollowedFile[] followed, WatchSinks sinks, CancellationToken cancel)
     {
-        using var store = settings.Follow.Count > 0
+        using var store = followed.Length > 0
             ? DuckDbEventStore.Open(settings.StorePath)
             : DetectionRun.OpenExisting(settings.StorePath);
-        if (settings.Follow.Count > 0)
-        {
-            // Re-reading a whole file is idempotent because events are keyed by id.
-            // NOTE: each poll reads every followed file from the start, so the cost grows with the file.
-            await IngestExecution.RunAsync(store, settings.Follow, new IngestOptions(), json: true, cancel);
-        }
+        await IngestAppendedAsync(store, followed, cancel);
 
-
-        var result = DetectionRun.Scan(store, settings.Level, settings.Bucket, settings.Detector);
+        var result = DetectionRun.Scan(store, settings.Level, settings.Bucket, settings.Detector, settings.Segment);
         var last = result.Baselines.Select(b => b.Current.BucketStart).DefaultIfEmpty(DateTime.MinValue).Max();
         var sent = store.ReadSentAlertIds();
         foreach (var alert in result.Alerts.Where(a => a.BucketStart >= last - settings.Backfill && !sent.Contains(a.Id)))
@@ -42,6 +38,44 @@ internal static class WatchLoop
             await sinks.SendAsync(alert, cancel);
             store.RecordSentAlert(
                 alert.Id, alert.Scope.ToString(), alert.Detector, AlertJson.KindName(alert.Kind), alert.BucketStart, AlertJson.ToLine(alert));
+        }
+    }
+
+    /// <summary>
+    /// Ingests the complete lines appended to each followed file since the last poll. A file that
+    /// could not be read keeps its offset, so the next poll tries the same bytes again.
+    /// </summary>
+    private static async Task IngestAppendedAsync(DuckDbEventStore store, FollowedFile[] followed, CancellationToken cancel)
+    {
+        var segments = new List<(FollowedFile File, FollowedSegment Segment)>();
+        foreach (var file in followed)
+        {
+            if (file.Next(out var note) is { } segment)
+            {
+                segments.Add((file, segment));
+            }
+
+            if (note is not null)
+            {
+                await Console.Error.WriteLineAsync($"note: {note}");
+            }
+        }
+
+        if (segments.Count == 0)
+        {
+            return;
+        }
+
+        var reports = await IngestExecution.RunInputsAsync(store, segments.Select(s => s.Segment.Input).ToArray(), new IngestOptions(), json: true, cancel);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (reports[i].Error is { } error)
+            {
+                await Console.Error.WriteLineAsync($"error: {error}");
+                continue;
+            }
+
+            segments[i].File.Advance(segments[i].Segment);
         }
     }
 }

@@ -8,7 +8,8 @@ internal sealed record WatchSettings(
     string StorePath,
     ScopeLevel Level,
     TimeSpan Bucket,
-    RateDetectorOptions Detector,
+    DetectorSettings Detector,
     TimeSpan Interval,
     TimeSpan Backfill,
-    IReadOnlyList<string> Follow);
+    IReadOnlyList<string> Follow,
+    Segment Segment);

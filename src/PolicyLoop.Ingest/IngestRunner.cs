@@ -88,7 +88,9 @@ public sealed partial class IngestRunner(
         RecordReader reader;
         try
         {
-            reader = RecordReader.Open(input.Name, input.Open(), options.Reader);
+            reader = input.Continuation is { Identity: { } identity } continuation
+                ? RecordReader.Resume(input.Name, input.Open(), identity, continuation.Offset, continuation.Line, options.Reader)
+                : RecordReader.Open(input.Name, input.Open(), options.Reader);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -99,7 +101,7 @@ public sealed partial class IngestRunner(
 
         using (reader)
         {
-            var parser = ChooseParser(reader, report, input.Discovered);
+            var parser = ChooseParser(reader, report, input.Discovered, input.Continuation?.Format);
             if (parser is null)
             {
                 return;
@@ -107,17 +109,24 @@ public sealed partial class IngestRunner(
 
             LogInputStarted(input.Name, parser.Format);
             await ReadRecordsAsync(input, reader, parser, report, batches, cancellationToken);
+            if (input.Continuation is { } next)
+            {
+                next.Identity = reader.Identity;
+                next.Line = reader.Line;
+                next.Format = report.Format;
+                next.Appendable &= reader.Appendable;
+            }
         }
     }
 
-    private IRecordParser? ChooseParser(RecordReader reader, FileIngestReport report, bool discovered)
+    private IRecordParser? ChooseParser(RecordReader reader, FileIngestReport report, bool discovered, string? knownFormat)
     {
         if (reader.Transcoded is { } encoding)
         {
             report.Notes.Add($"transcoded from {encoding} to UTF-8; byte offsets refer to the UTF-8 text");
         }
 
-        var format = options.Format;
+        var format = options.Format == LogFormat.Auto && knownFormat is not null ? knownFormat : options.Format;
         if (format == LogFormat.Auto && options.Parser.MappingPath is not null)
         {
             // A mapping file only applies to generic JSON lines.

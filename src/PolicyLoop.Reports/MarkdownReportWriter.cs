@@ -4,8 +4,11 @@ using PolicyLoop.Reports.Model;
 
 namespace PolicyLoop.Reports;
 
-/// <summary>Renders a forensic report as short Markdown: totals, rejects per rule and the top values.</summary>
-public static class MarkdownReportWriter
+/// <summary>
+/// Renders a forensic report as short Markdown: totals, rejects per rule, the top values and, when
+/// computed, the anomalies.
+/// </summary>
+public static partial class MarkdownReportWriter
 {
     private const int MaxRows = 10;
 
@@ -40,6 +43,7 @@ public static class MarkdownReportWriter
         AppendRanked(md, "Top clients among rejects", report.TopClients);
         AppendRanked(md, "Top user agents among rejects", report.TopUserAgents);
         AppendRanked(md, "Top paths among rejects", report.TopPaths);
+        AppendAnomalies(md, report);
         return md.ToString();
     }
 
@@ -80,5 +84,4 @@ public static class MarkdownReportWriter
                 $"| {SafeText.Markdown(value.Value, 80)} | {ReportFormat.Count(value.Count)} | {ReportFormat.Percent(value.Share)} |\n");
         }
     }
-
 }

@@ -12,33 +12,38 @@ namespace PolicyLoop.Storage;
 public sealed partial class DuckDbEventStore : IBaselineStore
 {
     /// <inheritdoc />
-    public long UpdateBaselines(ScopeLevel level, TimeSpan bucketWidth)
+    public long UpdateBaselines(ScopeLevel level, TimeSpan bucketWidth, Segment segment = Segment.None)
     {
         var seconds = BucketSeconds(bucketWidth);
         var updated = 0L;
         foreach (var stored in level == ScopeLevel.Rule ? [ScopeLevel.Policy, ScopeLevel.Rule] : new[] { level })
         {
-            updated += UpdateLevel(stored, seconds);
+            updated += UpdateLevel(stored, segment, seconds);
         }
 
         return updated;
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<RateSeries> ReadRateSeries(ScopeLevel level, TimeSpan bucketWidth)
+    public IReadOnlyList<RateSeries> ReadRateSeries(ScopeLevel level, TimeSpan bucketWidth, Segment segment = Segment.None)
     {
         var seconds = BucketSeconds(bucketWidth);
         var parent = level == ScopeLevel.Rule ? ScopeLevel.Policy : level;
         using var command = Command(level == ScopeLevel.Rule ? BaselineSql.ReadRules : BaselineSql.ReadLevel);
-        command.Parameters.Add(new DuckDBParameter("level", LevelName(parent)));
+        command.Parameters.Add(new DuckDBParameter("level", LevelName(parent, segment)));
         command.Parameters.Add(new DuckDBParameter("seconds", seconds));
-        var last = ReadLastBucket(LevelName(parent), seconds);
-        return last is { } end ? RateSeriesReader.Read(command, level, bucketWidth, end) : [];
+        if (level == ScopeLevel.Rule)
+        {
+            command.Parameters.Add(new DuckDBParameter("rules", LevelName(ScopeLevel.Rule, segment)));
+        }
+
+        var last = ReadLastBucket(LevelName(parent, segment), seconds);
+        return last is { } end ? RateSeriesReader.Read(command, level, segment, bucketWidth, end) : [];
     }
 
-    private long UpdateLevel(ScopeLevel level, int seconds)
+    private long UpdateLevel(ScopeLevel level, Segment segment, int seconds)
     {
-        var name = LevelName(level);
+        var name = LevelName(level, segment);
         using var transaction = _connection.BeginTransaction();
         var watermark = ReadWatermark(name, seconds);
         using var newest = Command("SELECT max(ingested_at) FROM events");
@@ -55,13 +60,13 @@ public sealed partial class DuckDbEventStore : IBaselineStore
         affected.Parameters.Add(new DuckDBParameter("mark", watermark));
         affected.ExecuteNonQuery();
 
-        var recomputed = RecomputeAffected(name, seconds, bucket, level);
+        var recomputed = RecomputeAffected(name, seconds, bucket, level, segment);
         WriteWatermark(name, seconds, through);
         transaction.Commit();
         return recomputed;
     }
 
-    private long RecomputeAffected(string level, int seconds, string bucket, ScopeLevel scope)
+    private long RecomputeAffected(string level, int seconds, string bucket, ScopeLevel scope, Segment segment)
     {
         using var delete = Command("""
             DELETE FROM baseline_buckets
@@ -72,7 +77,7 @@ public sealed partial class DuckDbEventStore : IBaselineStore
         delete.Parameters.Add(new DuckDBParameter("seconds", seconds));
         delete.ExecuteNonQuery();
 
-        using var insert = Command(BaselineSql.Insert(scope, bucket, RejectPredicate));
+        using var insert = Command(BaselineSql.Insert(scope, segment, bucket, RejectPredicate));
         insert.Parameters.Add(new DuckDBParameter("level", level));
         insert.Parameters.Add(new DuckDBParameter("seconds", seconds));
         return insert.ExecuteNonQuery();
@@ -105,7 +110,10 @@ public sealed partial class DuckDbEventStore : IBaselineStore
         return command.ExecuteScalar() is DateTime last ? last : null;
     }
 
-    private static string LevelName(ScopeLevel level) => level.ToString().ToLowerInvariant();
+    /// <summary>The level's name in the tables, such as <c>rule</c>, or <c>rule/country</c> with a segment.</summary>
+    private static string LevelName(ScopeLevel level, Segment segment) => segment == Segment.None
+        ? level.ToString().ToLowerInvariant()
+        : $"{level.ToString().ToLowerInvariant()}/{ScopeKey.SegmentName(segment)}";
 
     private static int BucketSeconds(TimeSpan width)
     {

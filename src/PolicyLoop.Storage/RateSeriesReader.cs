@@ -7,10 +7,11 @@ namespace PolicyLoop.Storage;
 internal static class RateSeriesReader
 {
     /// <summary>
-    /// Reads rows of (source, policy_id, rule_id, bucket_start, total, rejects) ordered by scope and
-    /// time, and fills every missing bucket up to <paramref name="lastBucket"/> with zeros.
+    /// Reads rows of (source, policy_id, rule_id, bucket_start, total, rejects, segment) ordered by
+    /// scope and time, and fills every missing bucket up to <paramref name="lastBucket"/> with zeros.
     /// </summary>
-    public static IReadOnlyList<RateSeries> Read(DbCommand command, ScopeLevel level, TimeSpan width, DateTime lastBucket)
+    public static IReadOnlyList<RateSeries> Read(
+        DbCommand command, ScopeLevel level, Segment segment, TimeSpan width, DateTime lastBucket)
     {
         using var reader = command.ExecuteReader();
         var result = new List<RateSeries>();
@@ -18,7 +19,7 @@ internal static class RateSeriesReader
         var points = new List<RatePoint>();
         while (reader.Read())
         {
-            var key = new ScopeKey(level, reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            var key = new ScopeKey(level, reader.GetString(0), reader.GetString(1), reader.GetString(2), segment, reader.GetString(6));
             if (key != scope)
             {
                 Flush(result, scope, width, points, lastBucket);

@@ -136,5 +136,8 @@ internal static class StoreSchema
             mined_at TIMESTAMP NOT NULL,
             PRIMARY KEY (rule_id, template_id));
         """,
+
+        // Segmented baselines keep their segment value here; the segment attribute is part of scope_level.
+        "ALTER TABLE baseline_buckets ADD COLUMN segment VARCHAR DEFAULT '';",
     ];
 }

@@ -9,6 +9,18 @@ internal static class ReportSamples
     public const string QuoteBreak = "\" onmouseover=\"alert(2)";
     public const string Escape = "curl\u001b[31m/8\u202e";
 
+    /// <summary>The hostile report with one anomaly chart: 20 five-minute buckets, a spike alert at the 16th.</summary>
+    public static ForensicReport WithAnomalies()
+    {
+        var start = new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
+        var points = Enumerable.Range(0, 20)
+            .Select(i => new BaselinePoint(start.AddMinutes(5 * i), i == 15 ? 0.4 : 0.05, i < 12 ? null : 0.05, 0.01, 0.09))
+            .ToList();
+        var alert = new AlertMarker(start.AddMinutes(75), "seasonal", "spike", 0.4, 0.05, "rate far above " + ScriptTag);
+        var chart = new AnomalyChart("source=waf rule=" + ScriptTag, points, [alert]);
+        return Hostile() with { Anomalies = new AnomalySection([chart], 1, TimeSpan.FromMinutes(5)) };
+    }
+
     public static ForensicReport Hostile()
     {
         var start = new DateTime(2015, 5, 17, 10, 0, 0, DateTimeKind.Utc);

@@ -94,4 +94,50 @@ public sealed class DuckDbEventStoreBaselineTests : IDisposable
 
         store.UpdateBaselines(ScopeLevel.Source, FiveMinutes).ShouldBe(0);
     }
+
+    [Fact]
+    public void ReadRateSeries_Client24Segment_SplitsRuleByNetwork()
+    {
+        var events = Generate(2000, seed: 7, offset: 0);
+        for (var i = 0; i < events.Count; i++)
+        {
+            events[i].ClientIp = i % 3 == 0 ? $"198.51.100.{i % 250}" : i % 3 == 1 ? $"203.0.113.{i % 250}" : "2001:db8::1";
+        }
+
+        using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
+        store.StoreBatch(events, []);
+
+        store.UpdateBaselines(ScopeLevel.Rule, FiveMinutes, Segment.Client24);
+        var series = store.ReadRateSeries(ScopeLevel.Rule, FiveMinutes, Segment.Client24);
+
+        var sqli = series.Where(s => s.Scope.RuleId == "sqli").ToDictionary(s => s.Scope.SegmentValue);
+        sqli.Keys.Order().ShouldBe(["198.51.100.0/24", "2001:db8::1", "203.0.113.0/24"]);
+        var network = sqli["198.51.100.0/24"];
+        network.Scope.ToString().ShouldBe("source=waf policy=edge rule=sqli client24=198.51.100.0/24");
+        for (var b = 0; b < network.Points.Count; b++)
+        {
+            var inBucket = events.Where(e => (int)((e.Time - Start).TotalMinutes / 5) == b && e.ClientIp!.StartsWith("198.51.100.", StringComparison.Ordinal)).ToList();
+            network.Points[b].Total.ShouldBe(inBucket.Count);
+            network.Points[b].Rejects.ShouldBe(inBucket.Count(e => e.Decision == Decision.Deny && e.RuleId == "sqli"));
+        }
+    }
+
+    [Fact]
+    public void UpdateBaselines_SegmentAndPlain_KeepSeparateCounts()
+    {
+        var events = Generate(500, seed: 8, offset: 0);
+        events.ForEach(e => e.Country = e.EventId.EndsWith('1') ? "DE" : null);
+        using var store = DuckDbEventStore.Open(_temp.StorePath, _time);
+        store.StoreBatch(events, []);
+
+        store.UpdateBaselines(ScopeLevel.Source, FiveMinutes, Segment.Country);
+        store.UpdateBaselines(ScopeLevel.Source, FiveMinutes);
+        var plain = store.ReadRateSeries(ScopeLevel.Source, FiveMinutes);
+        var byCountry = store.ReadRateSeries(ScopeLevel.Source, FiveMinutes, Segment.Country);
+
+        plain.ShouldHaveSingleItem().Points.Sum(p => p.Total).ShouldBe(500);
+        byCountry.Select(s => s.Scope.ToString()).ShouldBe(["source=waf country=-", "source=waf country=DE"]);
+        byCountry.Sum(s => s.Points.Sum(p => p.Total)).ShouldBe(500);
+        store.UpdateBaselines(ScopeLevel.Source, FiveMinutes, Segment.Country).ShouldBe(0);
+    }
 }

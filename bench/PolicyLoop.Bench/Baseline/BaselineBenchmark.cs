@@ -35,7 +35,8 @@ internal static class BaselineBenchmark
         time.Advance(TimeSpan.FromHours(1));
         var perBucket = Math.Max(1, events / (days * 288L));
         generator.InsertNextBucket(events, perBucket, time.GetUtcNow().UtcDateTime);
-        Report("update with one new bucket", perBucket, Measure(() => store.UpdateBaselines(ScopeLevel.Rule, Bucket)));
+        var update = Measure(() => store.UpdateBaselines(ScopeLevel.Rule, Bucket));
+        Report("update with one new bucket", perBucket, update);
 
         IReadOnlyList<RateSeries> series = [];
         var read = Measure(() => series = store.ReadRateSeries(ScopeLevel.Rule, Bucket));
@@ -44,11 +45,26 @@ internal static class BaselineBenchmark
 
         var detect = Measure(() => AnomalyScanner.Scan(series, new RateDetectorOptions()));
         Report("rate detectors", points, detect);
+        var novelty = Measure(() => RunNovelty(series));
+        Report("novelty detector", points, novelty);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"baseline: {events:N0} events, {rules} rules, {days} days; from scratch {scratch.TotalSeconds:F1} s; "
-            + $"detectors {points / detect.TotalSeconds:N0} points/s"));
+            + $"one-bucket update {update.TotalSeconds:F2} s; rate detectors {points / detect.TotalSeconds:N0} points/s; "
+            + $"novelty detector {points / novelty.TotalSeconds:N0} points/s"));
         return Task.FromResult(0);
+    }
+
+    private static void RunNovelty(IReadOnlyList<RateSeries> series)
+    {
+        foreach (var one in series)
+        {
+            var detector = new NoveltyDetector(new NoveltyDetectorOptions());
+            foreach (var point in one.Points)
+            {
+                detector.Observe(point.Rate);
+            }
+        }
     }
 
     private static TimeSpan Measure(Action action)

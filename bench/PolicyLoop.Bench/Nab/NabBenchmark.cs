@@ -41,6 +41,8 @@ internal static class NabBenchmark
         var lastName = "";
         var ours = only?.StartsWith("custom:", StringComparison.Ordinal) == true
             ? [new(only, OurDetectors.Parse(only))]
+            : only?.StartsWith(NoveltySpec.Prefix, StringComparison.Ordinal) == true
+            ? [new(only, NoveltySpec.Parse(only))]
             : OurDetectors.All.Where(d => only is null || d.Key == only);
         foreach (var (name, run) in ours)
         {
@@ -49,6 +51,11 @@ internal static class NabBenchmark
             last = bounds.Score(series, scores);
             lastName = name;
             Print(name, last, watch.Elapsed);
+            if (Environment.GetEnvironmentVariable("NAB_DETAIL") == "1")
+            {
+                var threshold = NabScorer.Sweep(series, scores, profiles[0]).Threshold;
+                NabDetail.Print(series, scores, threshold);
+            }
         }
 
         if (last.Length > 0)

@@ -23,6 +23,8 @@ internal static class OurDetectors
             ["policyloop-shift"] = s => Run(s, Best with { UseSpike = false }),
             ["policyloop-nodedup"] = s => Run(s, Best with { Cooldown = 0 }),
             ["policyloop"] = s => Run(s, Best),
+            ["policyloop-novelty-nocooldown"] = s => RunNovelty(s, new NoveltyDetectorOptions { Cooldown = 0 }),
+            ["policyloop-novelty"] = s => RunNovelty(s, new NoveltyDetectorOptions()),
         };
 
     /// <summary>Parses <c>custom:TRAILING:DECAY:COOLDOWN:SPIKE:SHIFT</c> for trying settings.</summary>
@@ -73,6 +75,12 @@ internal static class OurDetectors
         }
 
         return variant.Cooldown > 0 ? Deduplicate(raw, variant.Cooldown) : raw;
+    }
+
+    private static double[] RunNovelty(NabSeries series, NoveltyDetectorOptions options)
+    {
+        var detector = new NoveltyDetector(options);
+        return series.Values.Select(detector.Observe).ToArray();
     }
 
     /// <summary>

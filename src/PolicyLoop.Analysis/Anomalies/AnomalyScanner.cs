@@ -6,13 +6,18 @@ namespace PolicyLoop.Analysis.Anomalies;
 public static class AnomalyScanner
 {
     /// <summary>Scans every series and returns the alerts, ordered by bucket and scope, and the baseline of each scope.</summary>
-    public static ScanResult Scan(IReadOnlyList<RateSeries> series, RateDetectorOptions options)
+    public static ScanResult Scan(IReadOnlyList<RateSeries> series, RateDetectorOptions options) =>
+        Scan(series, DetectorSettings.Uniform(options));
+
+    /// <summary>Scans every series with the settings of its scope.</summary>
+    public static ScanResult Scan(IReadOnlyList<RateSeries> series, DetectorSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var alerts = new List<Anomaly>();
         var baselines = new List<ScopeBaseline>();
         foreach (var one in series)
         {
-            var detector = new RateDetector(one.Scope, one.BucketWidth, options);
+            var detector = new RateDetector(one.Scope, one.BucketWidth, settings.For(one.Scope));
             foreach (var point in one.Points)
             {
                 alerts.AddRange(detector.Observe(point));

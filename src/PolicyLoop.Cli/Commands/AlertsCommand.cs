@@ -24,7 +24,7 @@ internal static class AlertsCommand
         {
             using var opened = DetectionRun.OpenExisting(parsed.GetValue(store)!);
             var bucket = detection.ParseBucket(parsed);
-            var result = DetectionRun.Scan(opened, detection.ParseScope(parsed), bucket, detection.Detector(parsed));
+            var result = DetectionRun.Scan(opened, detection.ParseScope(parsed), bucket, detection.DetectorSettings(parsed), detection.ParseSegment(parsed));
             var from = ParseSince(parsed.GetValue(since), result);
             var alerts = result.Alerts.Where(a => a.BucketStart >= from).ToList();
             if (parsed.GetValue(json))

@@ -23,7 +23,7 @@ internal static class BaselineCommand
         {
             using var opened = DetectionRun.OpenExisting(parsed.GetValue(store)!);
             var bucket = detection.ParseBucket(parsed);
-            var result = DetectionRun.Scan(opened, detection.ParseScope(parsed), bucket, detection.Detector(parsed));
+            var result = DetectionRun.Scan(opened, detection.ParseScope(parsed), bucket, detection.DetectorSettings(parsed), detection.ParseSegment(parsed));
             if (parsed.GetValue(json))
             {
                 WriteJson(result.Baselines);

@@ -26,7 +26,7 @@ internal static class WatchCommand
         var once = new Option<bool>("--once") { Description = "Poll once and exit." };
         var follow = new Option<string[]>("--follow")
         {
-            Description = "Log files to ingest again before each poll, for files that grow; events already stored are skipped.",
+            Description = "Log files to follow: before each poll, the lines appended since the last poll are ingested. A truncated or replaced file is read again from the start.",
             AllowMultipleArgumentsPerToken = true,
         };
         var detection = new DetectionOptions();
@@ -41,10 +41,11 @@ internal static class WatchCommand
                 parsed.GetValue(store)!,
                 detection.ParseScope(parsed),
                 detection.ParseBucket(parsed),
-                detection.Detector(parsed),
+                detection.DetectorSettings(parsed),
                 DetectionOptions.ParseDuration(parsed.GetValue(interval) ?? "", "--interval"),
                 DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"),
-                parsed.GetValue(follow) ?? []);
+                parsed.GetValue(follow) ?? [],
+                detection.ParseSegment(parsed));
             await using var sinks = await WatchSinks.CreateAsync(parsed.GetValue(jsonl), ParseUrl(parsed.GetValue(webhook)));
             await WatchLoop.RunAsync(settings, sinks, parsed.GetValue(once), cancel);
             return ExitCodes.Success;

@@ -4,15 +4,15 @@ namespace PolicyLoop.Core.Baselines;
 public interface IBaselineStore
 {
     /// <summary>
-    /// Brings the bucket counts of a level and width up to date with the stored events: only
+    /// Brings the bucket counts of a level, segment and width up to date with the stored events: only
     /// buckets that received events since the last update are recomputed. Returns how many buckets
     /// were recomputed.
     /// </summary>
-    long UpdateBaselines(ScopeLevel level, TimeSpan bucketWidth);
+    long UpdateBaselines(ScopeLevel level, TimeSpan bucketWidth, Segment segment = Segment.None);
 
     /// <summary>
     /// Reads the series of every scope of a level, from its first bucket to the last bucket of the
     /// store, filling buckets without events with zeros.
     /// </summary>
-    IReadOnlyList<RateSeries> ReadRateSeries(ScopeLevel level, TimeSpan bucketWidth);
+    IReadOnlyList<RateSeries> ReadRateSeries(ScopeLevel level, TimeSpan bucketWidth, Segment segment = Segment.None);
 }

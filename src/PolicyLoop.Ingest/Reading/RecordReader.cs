@@ -55,6 +55,15 @@ public sealed partial class RecordReader : IDisposable
     /// <summary>Empty lines seen; they are not records.</summary>
     public long BlankLines { get; private set; }
 
+    /// <summary>Lines read so far, blank lines included.</summary>
+    public long Line => _line;
+
+    /// <summary>
+    /// True when a later read can continue from a byte offset: plain line-oriented text, not gzip,
+    /// not transcoded and not a JSON array.
+    /// </summary>
+    public bool Appendable => _gzip is null && Transcoded is null && !_arrayMode;
+
     /// <summary>Bytes consumed from the underlying file or stream, for progress reporting.</summary>
     public long SourcePosition => _gzip?.CompressedPosition ?? Math.Max(_bufferOffset + _start, _arrayBytesRead);
 
@@ -99,6 +108,33 @@ public sealed partial class RecordReader : IDisposable
         reader.SkipUtf8ByteOrderMark();
         reader.DetectJsonArray();
         return reader;
+    }
+
+    /// <summary>
+    /// Continues a line-oriented UTF-8 input read before: <paramref name="source"/> starts at byte
+    /// <paramref name="offset"/> of the whole input, after <paramref name="line"/> lines, and
+    /// <paramref name="identity"/> is the identity the earlier read used, so that records get the
+    /// ids, lines and offsets a read of the whole input would give them.
+    /// </summary>
+    public static RecordReader Resume(
+        string name,
+        Stream source,
+        InputIdentity identity,
+        long offset,
+        long line,
+        RecordReaderOptions? options = null)
+    {
+        options ??= new RecordReaderOptions();
+        var prefix = new byte[options.PrefixBytes];
+        string? problem = null;
+        var prefixLength = ReadAtLeast(source, prefix, prefix.Length, ref problem);
+        return new RecordReader(name, source, source, null, prefix, prefixLength, options)
+        {
+            Identity = identity,
+            _bufferOffset = offset,
+            _line = line,
+            _prefixProblem = problem,
+        };
     }
 
     private void SkipUtf8ByteOrderMark()

@@ -17,7 +17,7 @@ public static partial class HtmlReportWriter
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Anomalies</h2>\n<p>{section.AlertCount} alerts on {section.Charts.Count} scopes, ");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Anomalies</h2>\n<p>{ReportFormat.Count(section.AlertCount, "alert")} on {ReportFormat.Count(section.Charts.Count, "scope")}, ");
         html.Append(CultureInfo.InvariantCulture, $"{section.BucketWidth.TotalMinutes:0.#}-minute buckets. ");
         html.Append("The shaded band is the expected reject rate, and circles mark alerts.</p>\n");
         foreach (var chart in section.Charts)

@@ -72,6 +72,54 @@ public sealed class AlertsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Baseline_Client24Segment_ShowsOneScopePerNetwork()
+    {
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+
+        var result = await CliProcess.RunAsync(_folder, ["baseline", "--scope", "source", "--bucket", "1h", "--segment", "client24", "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("source=apache client24=");
+        result.Stdout.ShouldContain(".0/24");
+    }
+
+    [Fact]
+    public async Task Alerts_UnknownSegment_ExitsWithUsageError()
+    {
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+
+        var result = await CliProcess.RunAsync(_folder, ["alerts", "--segment", "city"]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("invalid --segment 'city'");
+    }
+
+    [Fact]
+    public async Task Alerts_SettingsFileRaisesZForTheScope_DropsTheSpikeOnly()
+    {
+        var log = GeneratedLogs.ApacheLog(hours: 168, perHour: 300, h => h switch { 100 => 0.3, 130 => 0.0, _ => 0.08 });
+        var settings = Path.Combine(_folder, "settings.yaml");
+        await File.WriteAllTextAsync(settings, "scopes:\n  - match: \"source=apache\"\n    z: 1000\n", TestContext.Current.CancellationToken);
+
+        var alerts = await IngestAndListAlerts(log, "--scope", "source", "--bucket", "1h", "--settings", settings);
+
+        alerts.ShouldNotContain(a => a.GetProperty("kind").GetString() == "spike");
+    }
+
+    [Fact]
+    public async Task Alerts_BadSettingsFile_ExitsWithUsageError()
+    {
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+        var settings = Path.Combine(_folder, "settings.yaml");
+        await File.WriteAllTextAsync(settings, "defaults:\n  z: high\n", TestContext.Current.CancellationToken);
+
+        var result = await CliProcess.RunAsync(_folder, ["alerts", "--settings", settings]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("settings.yaml:2:6: invalid z 'high'");
+    }
+
+    [Fact]
     public async Task Alerts_RuleGoesSilent_RaisesSilence()
     {
         GeneratedLogs.WriteRuleEvents(Path.Combine(_folder, ".policyloop", "events.duckdb"), buckets: 864, xssStopsAtBucket: 600);

@@ -6,16 +6,7 @@ namespace PolicyLoop.Reports.Tests.Html;
 
 public sealed class HtmlReportWriterAnomaliesTests
 {
-    private static ForensicReport WithAnomalies()
-    {
-        var start = new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
-        var points = Enumerable.Range(0, 20)
-            .Select(i => new BaselinePoint(start.AddMinutes(5 * i), i == 15 ? 0.4 : 0.05, i < 12 ? null : 0.05, 0.01, 0.09))
-            .ToList();
-        var alert = new AlertMarker(start.AddMinutes(75), "seasonal", "spike", 0.4, 0.05, "rate far above " + ReportSamples.ScriptTag);
-        var chart = new AnomalyChart("source=waf rule=" + ReportSamples.ScriptTag, points, [alert]);
-        return ReportSamples.Hostile() with { Anomalies = new AnomalySection([chart], 1, TimeSpan.FromMinutes(5)) };
-    }
+    private static ForensicReport WithAnomalies() => ReportSamples.WithAnomalies();
 
     [Fact]
     public void Render_WithAnomalies_ShowsSectionAndMarker()
@@ -23,7 +14,7 @@ public sealed class HtmlReportWriterAnomaliesTests
         var html = HtmlReportWriter.Render(WithAnomalies());
 
         html.ShouldContain("<h2>Anomalies</h2>");
-        html.ShouldContain("1 alerts on 1 scopes");
+        html.ShouldContain("1 alert on 1 scope");
         html.ShouldContain("<circle");
         html.ShouldContain("<td>spike</td>");
     }

@@ -1,7 +1,7 @@
-namespace PolicyLoop.Cli;
+namespace PolicyLoop.Reports;
 
 /// <summary>Draws values as a line of block characters, lowest to highest.</summary>
-internal static class Sparkline
+public static class Sparkline
 {
     private const string Blocks = "▁▂▃▄▅▆▇█";
 
