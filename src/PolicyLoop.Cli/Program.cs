@@ -14,6 +14,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     SummaryCommand.Create(),
     AnalyzeCommand.Create(),
     ReplayCommand.Create(),
+    ExplainCommand.Create(),
     PolicyCommand.Create(),
     BaselineCommand.Create(),
     AlertsCommand.Create(),

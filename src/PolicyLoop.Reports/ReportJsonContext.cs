@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PolicyLoop.Reports.Model;
+using PolicyLoop.Reports.Model.Patterns;
 using PolicyLoop.Reports.Model.Replay;
 
 namespace PolicyLoop.Reports;
@@ -12,4 +13,5 @@ namespace PolicyLoop.Reports;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ForensicReport))]
 [JsonSerializable(typeof(ReplayReport))]
+[JsonSerializable(typeof(PatternSection))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
