@@ -73,12 +73,14 @@ public static partial class SegmentMiner
     }
 
     /// <summary>
-    /// Counts the comparison events of every candidate combination. The candidate index is only read here, so
-    /// the chunks run in parallel, each with its own counts.
+    /// Counts the comparison events of every candidate combination. Pairs are looked up in a dense item-by-item
+    /// table, and a triple only when its three pairs are candidates. Both indexes are only read here, so the
+    /// chunks run in parallel, each with its own counts.
     /// </summary>
     private static long[] CountComparison(SegmentData data, FrequentItems items, ItemKeyIndex candidates, int threads)
     {
         var total = new long[candidates.Keys.Count];
+        var pairs = PairTable.Build(items.Count, candidates);
         var chunks = Math.Max(1, threads) * 4;
         var chunkSize = (data.Count + chunks - 1) / chunks;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
@@ -91,7 +93,8 @@ public static partial class SegmentMiner
             {
                 if (data.Groups[row] == SegmentData.Comparison)
                 {
-                    CountRow(candidates, counts, buffer[..ItemsOf(data, items, row, buffer)]);
+                    var count = ItemsOf(data, items, row, buffer);
+                    CountRow(candidates, pairs, counts, buffer[..count]);
                 }
             }
 
@@ -106,13 +109,13 @@ public static partial class SegmentMiner
         return total;
     }
 
-    private static void CountRow(ItemKeyIndex candidates, long[] counts, ReadOnlySpan<int> row)
+    private static void CountRow(ItemKeyIndex candidates, PairTable pairs, long[] counts, ReadOnlySpan<int> row)
     {
         for (var i = 0; i < row.Length; i++)
         {
             for (var j = i + 1; j < row.Length; j++)
             {
-                var pair = candidates.Find(Key(row[i], row[j]));
+                var pair = pairs.Find(row[i], row[j]);
                 if (pair < 0)
                 {
                     continue;
@@ -121,6 +124,11 @@ public static partial class SegmentMiner
                 counts[pair]++;
                 for (var k = j + 1; k < row.Length; k++)
                 {
+                    if (pairs.Find(row[i], row[k]) < 0 || pairs.Find(row[j], row[k]) < 0)
+                    {
+                        continue;
+                    }
+
                     var triple = candidates.Find(Key(row[i], row[j], row[k]));
                     if (triple >= 0)
                     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace PolicyLoop.Analysis.Patterns;
 
@@ -82,6 +83,29 @@ public static class UserAgentClassifier
 
     /// <summary>Words that mark a self-declared crawler the list does not name.</summary>
     private static readonly string[] CrawlerWords = ["bot", "spider", "crawler", "slurp"];
+
+    /// <summary>Distinct user agents remembered by <see cref="ClassifyCached"/>; later ones are classified each time.</summary>
+    public const int MaxCached = 50_000;
+
+    private static readonly ConcurrentDictionary<string, UserAgentClass> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Classifies like <see cref="Classify"/>, remembering the first <see cref="MaxCached"/> distinct texts.</summary>
+    public static UserAgentClass ClassifyCached(string userAgent)
+    {
+        ArgumentNullException.ThrowIfNull(userAgent);
+        if (Cache.TryGetValue(userAgent, out var known))
+        {
+            return known;
+        }
+
+        var classified = Classify(userAgent);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd(userAgent, classified);
+        }
+
+        return classified;
+    }
 
     /// <summary>Classifies a user agent; null or blank text is family <c>(none)</c> of kind Other.</summary>
     public static UserAgentClass Classify(string? userAgent)
