@@ -15,6 +15,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     AnalyzeCommand.Create(),
     ReplayCommand.Create(),
     ExplainCommand.Create(),
+    SuggestCommand.Create(),
     PolicyCommand.Create(),
     BaselineCommand.Create(),
     AlertsCommand.Create(),

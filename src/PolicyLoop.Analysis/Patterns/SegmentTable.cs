@@ -1,5 +1,6 @@
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Core;
+using PolicyLoop.Reports.Model.Patterns;
 
 namespace PolicyLoop.Analysis.Patterns;
 
@@ -77,6 +78,39 @@ public sealed class SegmentTable
             groups);
     }
 
+    /// <summary>
+    /// Returns the most common value of an attribute among the rule's rejects in a segment, with its share of
+    /// them; null when the segment has no rejects or none has the attribute.
+    /// </summary>
+    public (string Value, double Share)? DominantValue(string ruleId, IReadOnlyList<SegmentItem> items, string attribute)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var target = _columns.FindIndex(column => column.Attribute.Name == attribute);
+        var filters = items.Select(item => (Column: _columns.FindIndex(column => column.Attribute.Name == item.Attribute),
+            item.Value)).ToList();
+        if (target < 0 || filters.Any(filter => filter.Column < 0))
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<int, int>();
+        var total = 0;
+        for (var row = 0; row < Count; row++)
+        {
+            if (_rejectingRules[row] != ruleId || !filters.All(filter => _columns[filter.Column].ValueAt(row) == filter.Value))
+            {
+                continue;
+            }
+
+            total++;
+            var code = _columns[target].CodeAt(row);
+            counts[code] = counts.GetValueOrDefault(code) + 1;
+        }
+
+        var top = counts.Where(pair => pair.Key != 0).OrderByDescending(pair => pair.Value).FirstOrDefault();
+        return total == 0 || top.Value == 0 ? null : (_columns[target].Values[top.Key], (double)top.Value / total);
+    }
+
     /// <summary>Returns the attribute definition with the name, or null.</summary>
     public AttributeDefinition? Attribute(string name) =>
         _columns.Select(column => column.Attribute).FirstOrDefault(attribute => attribute.Name == name);
@@ -119,7 +153,7 @@ public sealed class SegmentTable
 
         public AttributeDefinition Attribute { get; }
 
-        public IReadOnlyList<string> Values => _values;
+        public List<string> Values => _values;
 
         public void Add(string? value)
         {
@@ -138,6 +172,10 @@ public sealed class SegmentTable
 
             _rows.Add(code);
         }
+
+        public int CodeAt(int row) => _rows[row];
+
+        public string? ValueAt(int row) => _rows[row] == 0 ? null : _values[_rows[row]];
 
         public int[] Codes(int count) => _rows.Count == count ? [.. _rows] : throw new InvalidOperationException(
             $"column {Attribute.Name} has {_rows.Count} rows for {count} events");

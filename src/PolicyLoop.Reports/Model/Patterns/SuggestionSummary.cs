@@ -1,16 +1,15 @@
 namespace PolicyLoop.Reports.Model.Patterns;
 
 /// <summary>
-/// A proposed policy edit with the replay of the patched policy against the current one: how many of the
-/// rule's rejects it removes, and how many events change in either direction overall.
+/// A proposed policy edit and the replay of the patched policy against the current one over stored traffic:
+/// events newly allowed, newly rejected, and still rejected but by another rule or with another action.
 /// </summary>
 public sealed record SuggestionSummary(
     string RuleId,
     string Kind,
     string Reason,
     string Condition,
-    long RuleRejectsBefore,
-    long RuleRejectsAfter,
+    long RuleRejects,
     long NewlyAllowed,
     long NewlyRejected,
     long OtherChanges)
