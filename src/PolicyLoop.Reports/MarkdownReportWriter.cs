@@ -29,7 +29,31 @@ public static class MarkdownReportWriter
         AppendRanked(md, "Top clients among rejects", report.TopClients);
         AppendRanked(md, "Top user agents among rejects", report.TopUserAgents);
         AppendRanked(md, "Top paths among rejects", report.TopPaths);
+        AppendPatterns(md, report);
         return md.ToString();
+    }
+
+    private static void AppendPatterns(StringBuilder md, ForensicReport report)
+    {
+        if (report.Patterns is not { } section)
+        {
+            return;
+        }
+
+        md.Append("\n**Patterns among rejects**\n\n");
+        foreach (var finding in section.Segments)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- {SafeText.Markdown(finding.Text, 400)}\n");
+        }
+
+        foreach (var suggestion in section.Suggestions)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"- suggestion ({SafeText.Markdown(suggestion.Kind)}) for {SafeText.Markdown(suggestion.RuleId)}: "
+                + $"{SafeText.Markdown(suggestion.Reason, 600)}; replay: {ReportFormat.Count(suggestion.NewlyAllowed)} "
+                + $"newly allowed, {ReportFormat.Count(suggestion.NewlyRejected)} newly rejected, "
+                + $"{ReportFormat.Count(suggestion.OtherChanges)} rejected by another rule or action\n");
+        }
     }
 
     private static void AppendRanked(StringBuilder md, string heading, IReadOnlyList<RankedValue> values)

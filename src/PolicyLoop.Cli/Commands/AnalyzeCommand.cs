@@ -1,6 +1,8 @@
 using System.CommandLine;
 using PolicyLoop.Analysis.Forensics;
+using PolicyLoop.Analysis.Patterns;
 using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Cli.Patterns;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
 using PolicyLoop.Ingest;
@@ -80,10 +82,15 @@ internal static class AnalyzeCommand
             return ExitCodes.UsageOrInput;
         }
 
+        var table = new SegmentTable();
         var report = policy is null
-            ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null)
-            : BuildPolicyReport(store, policy.Compiled!);
-        report = report with { Anomalies = AnomalyReportSection.Build(store) };
+            ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null, table)
+            : BuildPolicyReport(store, policy.Compiled!, table);
+        report = report with
+        {
+            Anomalies = AnomalyReportSection.Build(store),
+            Patterns = PatternReportSection.Build(store, table, policy),
+        };
         var written = ReportFiles.Write(report, request.Out).ToList();
         if (policy is not null && baseline is not null)
         {
@@ -94,7 +101,7 @@ internal static class AnalyzeCommand
         return ExitCodes.Success;
     }
 
-    private static ForensicReport BuildPolicyReport(DuckDbEventStore store, CompiledPolicy policy)
+    private static ForensicReport BuildPolicyReport(DuckDbEventStore store, CompiledPolicy policy, SegmentTable table)
     {
         var evaluator = new PolicyEvaluator(policy);
         var rules = policy.Policy.Rules.ToDictionary(
@@ -103,7 +110,7 @@ internal static class AnalyzeCommand
                 rule.Description),
             StringComparer.Ordinal);
         var title = $"Forensic report: policy {policy.Policy.Id} {policy.Policy.Version} on stored traffic";
-        return BuildReport(store, e => PolicyOutcomes.From(evaluator.Evaluate(e, explain: true)), title, rules)
+        return BuildReport(store, e => PolicyOutcomes.From(evaluator.Evaluate(e, explain: true)), title, rules, table)
             with
         {
             PolicyId = policy.Policy.Id,
@@ -112,13 +119,15 @@ internal static class AnalyzeCommand
     }
 
     private static ForensicReport BuildReport(DuckDbEventStore store, Func<DecisionEvent, EventOutcome> evaluate,
-        string title, IReadOnlyDictionary<string, RuleInfo>? rules)
+        string title, IReadOnlyDictionary<string, RuleInfo>? rules, SegmentTable table)
     {
         var summary = store.Summarize();
         var builder = new ForensicReportBuilder(BucketWidth.For(summary), rules);
         foreach (var decisionEvent in store.ReadEvents(new EventQuery()))
         {
-            builder.Add(decisionEvent, evaluate(decisionEvent));
+            var outcome = evaluate(decisionEvent);
+            builder.Add(decisionEvent, outcome);
+            table.Add(decisionEvent, outcome);
         }
 
         var notes = new List<string>();

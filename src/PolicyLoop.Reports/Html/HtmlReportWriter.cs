@@ -21,6 +21,7 @@ public static partial class HtmlReportWriter
         AppendAnomalies(html, report);
         AppendRules(html, report);
         AppendTopValues(html, report);
+        AppendPatterns(html, report);
         AppendExamples(html, report);
         html.Append(HtmlPage.Notes(report.Notes));
         html.Append(HtmlPage.Tail);
