@@ -16,6 +16,7 @@ var root = new RootCommand("PolicyLoop: turn decision logs into better safety po
     ReplayCommand.Create(),
     ExplainCommand.Create(),
     SuggestCommand.Create(),
+    EnrichCommand.Create(),
     PolicyCommand.Create(),
     BaselineCommand.Create(),
     AlertsCommand.Create(),

@@ -23,10 +23,11 @@ public static partial class Suggester
         else if (items.FirstOrDefault(IsBenignLabel) is { } label)
         {
             kind = Exemption;
+            items = [label];
             reason = $"{share} of the rule's rejects ({count}) carry the benign {label.Attribute}={label.Value}, "
                 + "set from a range file";
         }
-        else if (CrawlerFromOneNetwork(request, finding) is { } crawler)
+        else if (!CarriesBenignLabel(request, finding) && CrawlerFromOneNetwork(request, finding) is { } crawler)
         {
             kind = Exemption;
             items = crawler.Items;
@@ -47,7 +48,8 @@ public static partial class Suggester
 
         var condition = Condition(request.Table, items);
         var agent = items.FirstOrDefault(item => item.Attribute == SegmentAttributes.UserAgent)?.Value;
-        return condition is null ? null : new Proposal(kind, reason, condition, agent ?? condition);
+        var strength = labelled || items.Any(IsBenignLabel) ? 0 : kind == Exemption ? 1 : 2;
+        return condition is null ? null : new Proposal(kind, reason, condition, agent ?? condition, strength);
     }
 
     private static (IReadOnlyList<SegmentItem> Items, string Agent, string Network)? CrawlerFromOneNetwork(
@@ -83,6 +85,13 @@ public static partial class Suggester
             : null;
     }
 
+    /// <summary>True when most of the segment's rejects carry a benign label, so a label suggestion covers them.</summary>
+    private static bool CarriesBenignLabel(SuggestionRequest request, SegmentFinding finding) =>
+        request.Table.Attributes
+            .Where(attribute => IsBenignLabel(new SegmentItem(attribute.Name, "")))
+            .Any(attribute => request.Table.DominantValue(request.RuleId, finding.Items, attribute.Name)
+                is { Share: >= DominantShare });
+
     private static bool IsSearchCrawler(SegmentItem agent) =>
         UserAgentClassifier.Classify(agent.Value).Kind == UserAgentKind.SearchCrawler;
 
@@ -109,6 +118,9 @@ public static partial class Suggester
         return string.Join(" && ", parts);
     }
 
-    /// <summary>A proposed edit; <paramref name="Subject"/> is what it is about, one suggestion per subject.</summary>
-    private readonly record struct Proposal(string Kind, string Reason, string Condition, string Subject);
+    /// <summary>
+    /// A proposed edit; <paramref name="Subject"/> is what it is about, one suggestion per subject, and
+    /// <paramref name="Strength"/> orders the evidence: 0 labels, 1 a self-declared crawler, 2 a heavy client.
+    /// </summary>
+    private readonly record struct Proposal(string Kind, string Reason, string Condition, string Subject, int Strength);
 }

@@ -29,22 +29,26 @@ public static partial class Suggester
         var findings = SegmentExplainer.Explain(request.Table, request.RuleId, comparison, request.Labels,
             request.Miner with { Top = Math.Max(request.Miner.Top, 30) });
         var stateful = request.Policy.StatefulSites.Count > 0 && LimitCall(rule.When);
+        var proposals = findings
+            .Select(finding => Propose(request, finding, labelled, stateful))
+            .OfType<Proposal>()
+            .OrderBy(proposal => proposal.Strength)
+            .ToList();
         var suggestions = new List<Suggestion>();
         var subjects = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var finding in findings)
+        foreach (var proposal in proposals)
         {
             if (suggestions.Count == request.MaxSuggestions)
             {
                 break;
             }
 
-            var proposal = Propose(request, finding, labelled, stateful);
-            if (proposal is null || !subjects.Add(proposal.Value.Subject))
+            if (!subjects.Add(proposal.Subject))
             {
                 continue;
             }
 
-            var checkedSuggestion = Check(request, rule, proposal.Value, suggestions.Count + 1);
+            var checkedSuggestion = Check(request, rule, proposal, suggestions.Count + 1);
             if (checkedSuggestion is not null)
             {
                 suggestions.Add(checkedSuggestion);

@@ -47,9 +47,10 @@ internal static class AnalyzeCommand
             Description = "A baseline policy: the report folder also gets a replay of --policy against it, in replay/.",
         };
 
+        var enrich = EnrichmentOption.Create();
         var command = new Command("analyze", "Ingest logs and write a forensic report of what was rejected, by which rule.")
         {
-            logs, store, output, format, policy, against,
+            logs, store, output, format, policy, against, enrich,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new AnalyzeRequest(
@@ -58,7 +59,8 @@ internal static class AnalyzeCommand
                 parsed.GetValue(output)!,
                 parsed.GetValue(format)!,
                 parsed.GetValue(policy),
-                parsed.GetValue(against)),
+                parsed.GetValue(against),
+                parsed.GetValue(enrich)),
             cancellationToken));
         return command;
     }
@@ -73,9 +75,10 @@ internal static class AnalyzeCommand
             throw new UsageException("--against needs --policy: pass the candidate policy with --policy");
         }
 
+        using var enricher = request.Enrich is null ? null : EnrichmentOption.Open(request.Enrich);
         using var store = DuckDbEventStore.Open(request.Store, threads: DuckDbEventStore.IngestThreads);
-        var ingest = await IngestExecution.RunAsync(store, request.Logs, new IngestOptions { Format = request.Format },
-            false, cancellationToken);
+        var options = new IngestOptions { Format = request.Format, Enrich = enricher is null ? null : enricher.Enrich };
+        var ingest = await IngestExecution.RunAsync(store, request.Logs, options, false, cancellationToken);
         IngestReportWriter.Write(ingest.Reports, store.QuarantinePath, json: false);
         if (ingest.HasInputErrors)
         {
@@ -146,5 +149,6 @@ internal static class AnalyzeCommand
         string Out,
         string Format,
         string? Policy,
-        string? Against);
+        string? Against,
+        string? Enrich);
 }

@@ -76,6 +76,22 @@ public sealed partial class SuggestCommandTests : IDisposable
         result.Stderr.ShouldContain("rule no-such-rule is not in");
     }
 
+    [Fact]
+    public async Task Suggest_EnrichedCrawlerRanges_ExemptsTheLabel()
+    {
+        var enrichment = Path.Combine(CliProcess.RepositoryRoot, "samples", "enrichment", "enrich.yaml");
+        var ingest = await CliProcess.RunAsync(_folder, ["ingest", SampleLog]);
+        ingest.ExitCode.ShouldBe(0, ingest.ToString());
+
+        var enrich = await CliProcess.RunAsync(_folder, ["enrich", enrichment]);
+        var suggest = await CliProcess.RunAsync(_folder, ["suggest", "--policy", SamplePolicy, "--rule", "deny-bots"]);
+
+        enrich.ExitCode.ShouldBe(0, enrich.ToString());
+        enrich.Stdout.ShouldContain("enriched 10,000 stored events");
+        suggest.ExitCode.ShouldBe(0, suggest.ToString());
+        suggest.Stdout.ShouldContain("labels[\"crawler\"] == \"googlebot\"");
+    }
+
     private async Task<string> ExplainAsync(string rule)
     {
         var result = await CliProcess.RunAsync(_folder, ["explain", "--policy", SamplePolicy, "--rule", rule]);
