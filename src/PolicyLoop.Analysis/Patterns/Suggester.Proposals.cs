@@ -48,7 +48,16 @@ public static partial class Suggester
 
         var condition = Condition(request.Table, items);
         var agent = items.FirstOrDefault(item => item.Attribute == SegmentAttributes.UserAgent)?.Value;
-        var strength = labelled || items.Any(IsBenignLabel) ? 0 : kind == Exemption ? 1 : 2;
+        var strength = 2;
+        if (labelled || items.Any(IsBenignLabel))
+        {
+            strength = 0;
+        }
+        else if (kind == Exemption)
+        {
+            strength = 1;
+        }
+
         return condition is null ? null : new Proposal(kind, reason, condition, agent ?? condition, strength);
     }
 

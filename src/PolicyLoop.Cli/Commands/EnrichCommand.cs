@@ -33,8 +33,8 @@ internal static class EnrichCommand
 
         using var store = DuckDbEventStore.Open(storePath);
 
-        // NOTE: the events are read into memory before the update, because the store cannot be written while a
-        // read on its connection is open; a very large store needs memory in proportion.
+        // NOTE: the store cannot be written while a read on its connection is open, so the events are read into
+        // memory first. A very large store needs memory in proportion.
         var events = store.ReadEvents(new EventQuery()).ToList();
         long updated = 0;
         foreach (var chunk in events.Chunk(BatchSize))

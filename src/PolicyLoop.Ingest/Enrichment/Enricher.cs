@@ -8,7 +8,7 @@ namespace PolicyLoop.Ingest.Enrichment;
 /// <summary>
 /// Sets country, ASN, organisation, range labels and roles on events from the configured sources. Addresses in
 /// reserved ranges (<see cref="ReservedAddresses"/>) are never looked up. Values found replace earlier
-/// enrichment, so a run over the store with newer databases updates the events; roles are filled only for
+/// enrichment, so a run over the store with newer databases updates the events. Roles are filled only for
 /// events that logged none.
 /// </summary>
 public sealed class Enricher : IDisposable

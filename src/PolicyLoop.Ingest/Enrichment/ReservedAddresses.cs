@@ -4,8 +4,8 @@ namespace PolicyLoop.Ingest.Enrichment;
 
 /// <summary>
 /// Private, loopback, link-local, shared (CGNAT), unique-local and documentation ranges (RFC 1918, 6598, 3927,
-/// 4193, 5737, 3849). Enrichment never looks these up: they say nothing about a country or network owner,
-/// and documentation addresses appear only in examples and tests.
+/// 4193, 5737, 3849). Enrichment never looks these up, because they carry no country or network owner, and
+/// documentation addresses appear only in examples and tests.
 /// </summary>
 public static class ReservedAddresses
 {
