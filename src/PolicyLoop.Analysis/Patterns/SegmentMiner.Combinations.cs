@@ -73,9 +73,9 @@ public static partial class SegmentMiner
     }
 
     /// <summary>
-    /// Counts the comparison events of every candidate combination. Pairs are looked up in a dense item-by-item
-    /// table, and a triple only when its three pairs are candidates. Both indexes are only read here, so the
-    /// chunks run in parallel, each with its own counts.
+    /// Counts the comparison events of every candidate combination. Pairs and triples are looked up in dense
+    /// tables (see <see cref="PairTable"/>), and triples only under a candidate pair. The tables are only read
+    /// here, so the chunks run in parallel, each with its own counts.
     /// </summary>
     private static long[] CountComparison(SegmentData data, FrequentItems items, ItemKeyIndex candidates, int threads)
     {
@@ -94,7 +94,7 @@ public static partial class SegmentMiner
                 if (data.Groups[row] == SegmentData.Comparison)
                 {
                     var count = ItemsOf(data, items, row, buffer);
-                    CountRow(candidates, pairs, counts, buffer[..count]);
+                    CountRow(pairs, counts, buffer[..count]);
                 }
             }
 
@@ -109,7 +109,7 @@ public static partial class SegmentMiner
         return total;
     }
 
-    private static void CountRow(ItemKeyIndex candidates, PairTable pairs, long[] counts, ReadOnlySpan<int> row)
+    private static void CountRow(PairTable pairs, long[] counts, ReadOnlySpan<int> row)
     {
         for (var i = 0; i < row.Length; i++)
         {
@@ -124,12 +124,7 @@ public static partial class SegmentMiner
                 counts[pair]++;
                 for (var k = j + 1; k < row.Length; k++)
                 {
-                    if (pairs.Find(row[i], row[k]) < 0 || pairs.Find(row[j], row[k]) < 0)
-                    {
-                        continue;
-                    }
-
-                    var triple = candidates.Find(Key(row[i], row[j], row[k]));
+                    var triple = pairs.FindTriple(pair, row[i], row[j], row[k]);
                     if (triple >= 0)
                     {
                         counts[triple]++;
