@@ -1,6 +1,7 @@
 using PolicyLoop.Bench.Baseline;
 using PolicyLoop.Bench.Cel;
 using PolicyLoop.Bench.Eval;
+using PolicyLoop.Bench.Explain;
 using PolicyLoop.Bench.Ingest;
 using PolicyLoop.Bench.Loghub;
 using PolicyLoop.Bench.Nab;
@@ -14,6 +15,7 @@ using PolicyLoop.Bench.Replay;
     ("cel", "run the CEL conformance tests that are inside the supported subset", CelConformance.RunAsync),
     ("eval", "evaluations per second of an edge policy against hand-written C#", EvalBenchmark.RunAsync),
     ("nab", "score the anomaly detectors on the NAB benchmark beside the published detectors", NabBenchmark.RunAsync),
+    ("explain", "segment mining over 1 to 10 million generated events with 4 to 12 attributes", ExplainBenchmark.RunAsync),
     ("baseline", "compute reject-rate baselines over generated events; detector throughput", BaselineBenchmark.RunAsync),
     ("replay", "replay the edge policy over 10 million stored events; read and evaluate times", ReplayBenchmark.RunAsync),
     ("loghub", "grouping and parsing accuracy of the template miner on Loghub-2k", LoghubBenchmark.RunAsync),

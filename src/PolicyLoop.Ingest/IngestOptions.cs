@@ -19,4 +19,7 @@ public sealed record IngestOptions
     /// the WAL and held in memory until the next checkpoint.
     /// </summary>
     public int BatchSize { get; init; } = 122_880;
+
+    /// <summary>Runs on every event before it is stored, such as an enricher; null for none.</summary>
+    public Action<Core.DecisionEvent>? Enrich { get; init; }
 }

@@ -58,6 +58,11 @@ public sealed partial class IngestRunner(
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
+                if (options.Enrich is { } enrich)
+                {
+                    batch.Events.ForEach(enrich);
+                }
+
                 var outcome = store.StoreBatch(batch.Events, batch.Quarantined);
                 batch.RawText.Release();
                 lock (batch.Report)

@@ -43,6 +43,7 @@ public static partial class MarkdownReportWriter
         AppendRanked(md, "Top clients among rejects", report.TopClients);
         AppendRanked(md, "Top user agents among rejects", report.TopUserAgents);
         AppendRanked(md, "Top paths among rejects", report.TopPaths);
+        AppendPatterns(md, report);
         AppendAnomalies(md, report);
         return md.ToString();
     }
@@ -67,6 +68,29 @@ public static partial class MarkdownReportWriter
                 : "no random sample";
             md.Append(CultureInfo.InvariantCulture,
                 $"| {SafeText.Markdown(rule.RuleId)} | {ReportFormat.Count(rule.Rejects)} | {ReportFormat.Count(rule.Reviewed)} | {share} | {estimate} |\n");
+        }
+    }
+
+    private static void AppendPatterns(StringBuilder md, ForensicReport report)
+    {
+        if (report.Patterns is not { } section)
+        {
+            return;
+        }
+
+        md.Append("\n**Patterns among rejects**\n\n");
+        foreach (var finding in section.Segments)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- {SafeText.Markdown(finding.Text, 400)}\n");
+        }
+
+        foreach (var suggestion in section.Suggestions)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"- suggestion ({SafeText.Markdown(suggestion.Kind)}) for {SafeText.Markdown(suggestion.RuleId)}: "
+                + $"{SafeText.Markdown(suggestion.Reason, 600)}; replay: {ReportFormat.Count(suggestion.NewlyAllowed)} "
+                + $"newly allowed, {ReportFormat.Count(suggestion.NewlyRejected)} newly rejected, "
+                + $"{ReportFormat.Count(suggestion.OtherChanges)} rejected by another rule or action\n");
         }
     }
 

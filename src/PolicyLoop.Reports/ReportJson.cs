@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PolicyLoop.Reports.Model;
+using PolicyLoop.Reports.Model.Patterns;
 using PolicyLoop.Reports.Model.Replay;
 using PolicyLoop.Reports.Model.Review;
 
@@ -22,4 +23,7 @@ public static class ReportJson
 
     public static ReplayReport? DeserializeReplay(string json) =>
         JsonSerializer.Deserialize(json, ReportJsonContext.Default.ReplayReport);
+
+    public static string Serialize(PatternSection section) =>
+        JsonSerializer.Serialize(section, ReportJsonContext.Default.PatternSection);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PolicyLoop.Reports.Model;
+using PolicyLoop.Reports.Model.Patterns;
 using PolicyLoop.Reports.Model.Replay;
 using PolicyLoop.Reports.Model.Review;
 
@@ -14,4 +15,5 @@ namespace PolicyLoop.Reports;
 [JsonSerializable(typeof(ForensicReport))]
 [JsonSerializable(typeof(ReplayReport))]
 [JsonSerializable(typeof(ReviewSection))]
+[JsonSerializable(typeof(PatternSection))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

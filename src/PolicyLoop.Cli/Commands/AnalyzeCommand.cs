@@ -1,7 +1,9 @@
 using System.CommandLine;
 using PolicyLoop.Analysis.Forensics;
+using PolicyLoop.Analysis.Patterns;
 using PolicyLoop.Analysis.Replay;
 using PolicyLoop.Analysis.Review;
+using PolicyLoop.Cli.Patterns;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
 using PolicyLoop.Ingest;
@@ -47,9 +49,10 @@ internal static class AnalyzeCommand
             Description = "A baseline policy: the report folder also gets a replay of --policy against it, in replay/.",
         };
 
+        var enrich = EnrichmentOption.Create();
         var command = new Command("analyze", "Ingest logs and write a forensic report of what was rejected, by which rule.")
         {
-            logs, store, output, format, policy, against,
+            logs, store, output, format, policy, against, enrich,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new AnalyzeRequest(
@@ -58,7 +61,8 @@ internal static class AnalyzeCommand
                 parsed.GetValue(output)!,
                 parsed.GetValue(format)!,
                 parsed.GetValue(policy),
-                parsed.GetValue(against)),
+                parsed.GetValue(against),
+                parsed.GetValue(enrich)),
             cancellationToken));
         return command;
     }
@@ -73,19 +77,26 @@ internal static class AnalyzeCommand
             throw new UsageException("--against needs --policy: pass the candidate policy with --policy");
         }
 
+        using var enricher = request.Enrich is null ? null : EnrichmentOption.Open(request.Enrich);
         using var store = DuckDbEventStore.Open(request.Store, threads: DuckDbEventStore.IngestThreads);
-        var ingest = await IngestExecution.RunAsync(store, request.Logs, new IngestOptions { Format = request.Format },
-            false, cancellationToken);
+        var options = new IngestOptions { Format = request.Format, Enrich = enricher is null ? null : enricher.Enrich };
+        var ingest = await IngestExecution.RunAsync(store, request.Logs, options, false, cancellationToken);
         IngestReportWriter.Write(ingest.Reports, store.QuarantinePath, json: false);
         if (ingest.HasInputErrors)
         {
             return ExitCodes.UsageOrInput;
         }
 
+        var table = new SegmentTable();
         var report = policy is null
-            ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null)
-            : BuildPolicyReport(store, policy.Compiled!);
-        report = report with { Anomalies = AnomalyReportSection.Build(store), Review = ReviewSectionFor(store, report) };
+            ? BuildReport(store, EventOutcome.Logged, "Forensic report of the logged decisions", null, table)
+            : BuildPolicyReport(store, policy.Compiled!, table);
+        report = report with
+        {
+            Anomalies = AnomalyReportSection.Build(store),
+            Patterns = PatternReportSection.Build(store, table, policy),
+        };
+        report = report with { Review = ReviewSectionFor(store, report) };
         var written = ReportFiles.Write(report, request.Out).ToList();
         if (policy is not null && baseline is not null)
         {
@@ -112,7 +123,7 @@ internal static class AnalyzeCommand
         return PrecisionCalculator.Calculate(rejects, reviewed, margin: 0.05);
     }
 
-    private static ForensicReport BuildPolicyReport(DuckDbEventStore store, CompiledPolicy policy)
+    private static ForensicReport BuildPolicyReport(DuckDbEventStore store, CompiledPolicy policy, SegmentTable table)
     {
         var evaluator = new PolicyEvaluator(policy);
         var rules = policy.Policy.Rules.ToDictionary(
@@ -121,7 +132,7 @@ internal static class AnalyzeCommand
                 rule.Description),
             StringComparer.Ordinal);
         var title = $"Forensic report: policy {policy.Policy.Id} {policy.Policy.Version} on stored traffic";
-        return BuildReport(store, e => PolicyOutcomes.From(evaluator.Evaluate(e, explain: true)), title, rules)
+        return BuildReport(store, e => PolicyOutcomes.From(evaluator.Evaluate(e, explain: true)), title, rules, table)
             with
         {
             PolicyId = policy.Policy.Id,
@@ -130,13 +141,15 @@ internal static class AnalyzeCommand
     }
 
     private static ForensicReport BuildReport(DuckDbEventStore store, Func<DecisionEvent, EventOutcome> evaluate,
-        string title, IReadOnlyDictionary<string, RuleInfo>? rules)
+        string title, IReadOnlyDictionary<string, RuleInfo>? rules, SegmentTable table)
     {
         var summary = store.Summarize();
         var builder = new ForensicReportBuilder(BucketWidth.For(summary), rules);
         foreach (var decisionEvent in store.ReadEvents(new EventQuery()))
         {
-            builder.Add(decisionEvent, evaluate(decisionEvent));
+            var outcome = evaluate(decisionEvent);
+            builder.Add(decisionEvent, outcome);
+            table.Add(decisionEvent, outcome);
         }
 
         var notes = new List<string>();
@@ -155,5 +168,6 @@ internal static class AnalyzeCommand
         string Out,
         string Format,
         string? Policy,
-        string? Against);
+        string? Against,
+        string? Enrich);
 }

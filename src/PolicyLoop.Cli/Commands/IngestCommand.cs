@@ -46,9 +46,10 @@ internal static class IngestCommand
             }
         });
 
+        var enrich = EnrichmentOption.Create();
         var command = new Command("ingest", "Read decision logs into the store; bad records go to the quarantine.")
         {
-            paths, store, format, mapping, json, strict, batchSize,
+            paths, store, format, mapping, json, strict, batchSize, enrich,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             new IngestRequest(
@@ -58,18 +59,21 @@ internal static class IngestCommand
                 parsed.GetValue(mapping),
                 parsed.GetValue(json),
                 parsed.GetValue(strict),
-                parsed.GetValue(batchSize)),
+                parsed.GetValue(batchSize),
+                parsed.GetValue(enrich)),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(IngestRequest request, CancellationToken cancellationToken)
     {
+        using var enricher = request.Enrich is null ? null : EnrichmentOption.Open(request.Enrich);
         var options = new IngestOptions
         {
             Format = request.Format,
             Parser = new ParserOptions(request.Mapping),
             BatchSize = request.BatchSize,
+            Enrich = enricher is null ? null : enricher.Enrich,
         };
 
         using var store = DuckDbEventStore.Open(request.Store, threads: DuckDbEventStore.IngestThreads);
@@ -92,5 +96,6 @@ internal static class IngestCommand
         string? Mapping,
         bool Json,
         bool Strict,
-        int BatchSize);
+        int BatchSize,
+        string? Enrich);
 }

@@ -22,6 +22,7 @@ public static partial class HtmlReportWriter
         AppendRules(html, report);
         AppendReview(html, report);
         AppendTopValues(html, report);
+        AppendPatterns(html, report);
         AppendExamples(html, report);
         html.Append(HtmlPage.Notes(report.Notes));
         html.Append(HtmlPage.Tail);
