@@ -1,3 +1,4 @@
+using System.Globalization;
 using PolicyLoop.Analysis.Replay;
 using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Policies.Files;
@@ -28,13 +29,19 @@ public static partial class Suggester
         }
 
         var replay = new PolicyReplayer(compiled, request.Policy, request.Replay).Run(request.Events(),
-            $"{compiled.Policy.Id} {compiled.Policy.Version}", $"{policy.Id} {policy.Version}", request.GeneratedAt);
+            $"{compiled.Policy.Id} {compiled.Policy.Version}", $"{policy.Id} {policy.Version}", request.GeneratedAt,
+            review: request.ReviewTally?.Invoke());
         var counts = replay.Counts;
         var rejects = request.Table.RejectingRules().FirstOrDefault(entry => entry.RuleId == rule.Id).Rejects;
         var summary = new SuggestionSummary(rule.Id, proposal.Kind, proposal.Reason, proposal.Condition, rejects,
             counts.RejectToAllow, counts.AllowToReject, counts.ActionChanged + counts.RuleChanged)
         {
-            ReviewEstimate = replay.Review is { } review ? review.ToString() : null,
+            ReviewEstimate = replay.Review is { } review
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"from {review.ReviewedEvents} reviewed rejects: false positives removed {review.FalsePositivesRemoved:F0} "
+                    + $"({review.FalsePositivesRemovedLow:F0} to {review.FalsePositivesRemovedHigh:F0}), true positives lost "
+                    + $"{review.TruePositivesLost:F0} ({review.TruePositivesLostLow:F0} to {review.TruePositivesLostHigh:F0}), 95% intervals")
+                : null,
         };
         return new Suggestion(summary, patched, replay);
     }

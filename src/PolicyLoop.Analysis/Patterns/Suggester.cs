@@ -24,16 +24,25 @@ public static partial class Suggester
         ArgumentNullException.ThrowIfNull(request);
         var rule = request.Policy.Policy.Rules.FirstOrDefault(candidate => candidate.Id == request.RuleId)
             ?? throw new ArgumentException($"rule {request.RuleId} is not in the policy", nameof(request));
-        var labelled = request.Labels.Any;
-        var comparison = labelled ? SegmentComparison.TruePositives : SegmentComparison.Allowed;
-        var findings = SegmentExplainer.Explain(request.Table, request.RuleId, comparison, request.Labels,
-            request.Miner with { Top = Math.Max(request.Miner.Top, 30) });
         var stateful = request.Policy.StatefulSites.Count > 0 && LimitCall(rule.When);
-        var proposals = findings
-            .Select(finding => Propose(request, finding, labelled, stateful))
-            .OfType<Proposal>()
-            .OrderBy(proposal => proposal.Strength)
-            .ToList();
+        var miner = request.Miner with { Top = Math.Max(request.Miner.Top, 30) };
+
+        // Segments of labelled false positives come first. The benign-looking segments stay as fallbacks, because
+        // a store with labels may hold too few for this rule to reach the minimum support.
+        var proposals = new List<Proposal>();
+        if (request.Labels.Any)
+        {
+            proposals.AddRange(SegmentExplainer.Explain(request.Table, request.RuleId, SegmentComparison.TruePositives,
+                    request.Labels, miner)
+                .Select(finding => Propose(request, finding, labelled: true, stateful))
+                .OfType<Proposal>());
+        }
+
+        proposals.AddRange(SegmentExplainer.Explain(request.Table, request.RuleId, SegmentComparison.Allowed,
+                request.Labels, miner)
+            .Select(finding => Propose(request, finding, labelled: false, stateful))
+            .OfType<Proposal>());
+        proposals = [.. proposals.OrderBy(proposal => proposal.Strength)];
         var suggestions = new List<Suggestion>();
         var subjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var proposal in proposals)

@@ -1,4 +1,5 @@
 using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Analysis.Review;
 using PolicyLoop.Core;
 using PolicyLoop.Policies.Evaluation;
 
@@ -24,4 +25,10 @@ public sealed record SuggestionRequest(
 
     /// <summary>How many times the limit a segment gets in a separate-limit suggestion; default 4.</summary>
     public int LimitFactor { get; init; } = 4;
+
+    /// <summary>
+    /// Makes a fresh tally of reviewed rejects for each replay, so that a suggestion shows the false positives it
+    /// removes and the true positives it loses; null when the store has no labels.
+    /// </summary>
+    public Func<ReplayReviewTally>? ReviewTally { get; init; }
 }

@@ -57,7 +57,10 @@ internal static class SuggestCommand
         var request = new SuggestionRequest(table, rule, policy.Compiled, File.ReadAllText(policyPath),
             () => store.ReadEvents(new EventQuery()), PatternInputs.Labels(store), minerOptions,
             new ReplayComparerOptions { BucketWidth = BucketWidth.For(store.Summarize()) },
-            TimeProvider.System.GetUtcNow().UtcDateTime);
+            TimeProvider.System.GetUtcNow().UtcDateTime)
+        {
+            ReviewTally = PatternInputs.ReviewTally(store),
+        };
         var suggestions = Suggester.Suggest(request);
         SuggestionWriter.Write(Console.Out, table, rule, PolicyFiles.Describe(policy), suggestions);
         if (write is null)

@@ -1,8 +1,10 @@
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Analysis.Patterns;
 using PolicyLoop.Analysis.Replay;
+using PolicyLoop.Analysis.Review;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
+using PolicyLoop.Core.Review;
 using PolicyLoop.Policies.Evaluation;
 using PolicyLoop.Storage;
 
@@ -38,11 +40,41 @@ internal static class PatternInputs
         return table;
     }
 
-    /// <summary>The review labels of the store. NOTE: the store keeps no review labels yet, so this has none.</summary>
+    /// <summary>
+    /// The current review labels of the store, per event and rule. A benign label (a correct block of harmless
+    /// traffic) counts as a true positive; unsure labels are left out.
+    /// </summary>
     public static IReviewLabels Labels(DuckDbEventStore store)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        return NoReviewLabels.Instance;
+        var labels = new List<(string EventId, string RuleId, ReviewVerdict Verdict)>();
+        foreach (var reviewed in store.ReadReviewedEvents())
+        {
+            ReviewVerdict? verdict = reviewed.Label.Label switch
+            {
+                ReviewLabel.FalsePositive => ReviewVerdict.FalsePositive,
+                ReviewLabel.TruePositive or ReviewLabel.Benign => ReviewVerdict.TruePositive,
+                _ => null,
+            };
+            if (verdict is { } value)
+            {
+                labels.Add((reviewed.Label.EventId, reviewed.Label.RuleId, value));
+            }
+        }
+
+        return labels.Count == 0 ? NoReviewLabels.Instance : new ReviewLabelMap(labels);
+    }
+
+    /// <summary>A factory of review tallies for replays, or null when the store has no labels.</summary>
+    public static Func<ReplayReviewTally>? ReviewTally(DuckDbEventStore store)
+    {
+        var reviewed = store.ReadReviewedEvents();
+        if (reviewed.Count == 0)
+        {
+            return null;
+        }
+
+        var byEvent = reviewed.ToDictionary(r => r.Label.EventId, StringComparer.Ordinal);
+        return () => new ReplayReviewTally(byEvent);
     }
 
     public static SegmentComparison ParseVersus(string text) => text switch

@@ -26,6 +26,7 @@ internal static class PatternReportSection
         return PatternSectionBuilder.Build(table, labels, rule => rules.Contains(rule)
             ? new SuggestionRequest(table, rule, policy.Compiled, text, () => store.ReadEvents(new EventQuery()),
                 labels, new SegmentMinerOptions(), replay, now)
+            { ReviewTally = PatternInputs.ReviewTally(store) }
             : null);
     }
 }

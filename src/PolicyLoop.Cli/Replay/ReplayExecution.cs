@@ -1,6 +1,6 @@
 using PolicyLoop.Analysis.Forensics;
 using PolicyLoop.Analysis.Replay;
-using PolicyLoop.Analysis.Review;
+using PolicyLoop.Cli.Patterns;
 using PolicyLoop.Cli.Policies;
 using PolicyLoop.Core;
 using PolicyLoop.Reports.Model.Replay;
@@ -20,10 +20,7 @@ internal static class ReplayExecution
             Seed = seed,
         });
         var baselineName = baseline is null ? "logged decisions" : PolicyFiles.Describe(baseline);
-        var reviewed = store.ReadReviewedEvents();
-        var tally = reviewed.Count == 0
-            ? null
-            : new ReplayReviewTally(reviewed.ToDictionary(r => r.Label.EventId, StringComparer.Ordinal));
+        var tally = PatternInputs.ReviewTally(store)?.Invoke();
 
         // The store reads only the columns the policies and the report need, on a thread of its own,
         // into reused events. The replayer and the review tally keep no event past its turn, so the reuse is safe.

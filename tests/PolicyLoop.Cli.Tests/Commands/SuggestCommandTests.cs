@@ -65,6 +65,29 @@ public sealed partial class SuggestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Suggest_WithFewLabelsForTheRule_KeepsBenignSegmentsAndShowsReviewEstimate()
+    {
+        // The demo labels hold only 8 reviews of deny-bots: too few for a false-positive segment, which once left
+        // suggest with nothing to offer as soon as the store had any label.
+        var labels = Path.Combine(CliProcess.RepositoryRoot, "samples", "reviews", "edge-demo-labels.csv");
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+        var sample = await CliProcess.RunAsync(_folder, ["sample", "--policy", SamplePolicy, "--strategy", "stratified",
+            "--size", "60", "--seed", "7", "--name", "edge-demo"]);
+        sample.ExitCode.ShouldBe(0, sample.ToString());
+        var import = await CliProcess.RunAsync(_folder, ["review", "import", labels]);
+        import.ExitCode.ShouldBe(0, import.ToString());
+
+        var suggest = await CliProcess.RunAsync(_folder, ["suggest", "--policy", SamplePolicy, "--rule", "deny-bots"]);
+        var explain = await CliProcess.RunAsync(_folder,
+            ["explain", "--policy", SamplePolicy, "--rule", "deny-bots", "--versus", "true-positives"]);
+
+        suggest.ExitCode.ShouldBe(0, suggest.ToString());
+        suggest.Stdout.ShouldContain("search crawler Googlebot/2");
+        suggest.Stdout.ShouldContain("review estimate: from 52 reviewed rejects: false positives removed");
+        explain.ExitCode.ShouldBe(0, explain.ToString());
+    }
+
+    [Fact]
     public async Task Suggest_UnknownRule_ExitsWithUsageError()
     {
         var ingest = await CliProcess.RunAsync(_folder, ["ingest", SampleLog]);
