@@ -92,6 +92,15 @@ public static partial class MarkdownReportWriter
                 + $"newly allowed, {ReportFormat.Count(suggestion.NewlyRejected)} newly rejected, "
                 + $"{ReportFormat.Count(suggestion.OtherChanges)} rejected by another rule or action\n");
         }
+
+        foreach (var rule in section.Templates)
+        {
+            var top = rule.Top[0];
+            md.Append(CultureInfo.InvariantCulture,
+                $"- rejects by {SafeText.Markdown(rule.RuleId)} ({ReportFormat.Count(rule.Rejects)}) fall into "
+                + $"{ReportFormat.Count(rule.TemplateCount, "template")}; {ReportFormat.Percent(top.Share)} are "
+                + $"{SafeText.Markdown(top.TemplateId)}: {SafeText.Markdown(top.Template, 200)}\n");
+        }
     }
 
     private static void AppendRanked(StringBuilder md, string heading, IReadOnlyList<RankedValue> values)

@@ -35,6 +35,32 @@ public static partial class HtmlReportWriter
         }
 
         AppendSuggestions(html, section);
+        AppendTemplates(html, section);
+    }
+
+    private static void AppendTemplates(StringBuilder html, Model.Patterns.PatternSection section)
+    {
+        if (section.Templates.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Message templates of the rejects</h3>\n<p>The free text of each reject (its reason, its ");
+        html.Append("content, or else its raw line) grouped into templates; <code>&lt;*&gt;</code> marks a variable part.</p>\n");
+        html.Append("<table><thead><tr><th>rule</th><th>templates</th><th>template</th><th>rejects</th><th>share</th>");
+        html.Append("<th>text</th></tr></thead><tbody>\n");
+        foreach (var rule in section.Templates)
+        {
+            foreach (var row in rule.Top)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{SafeText.Html(rule.RuleId)}</td><td class=\"n\">{ReportFormat.Count(rule.TemplateCount)}</td>"
+                    + $"<td>{SafeText.Html(row.TemplateId)}</td><td class=\"n\">{ReportFormat.Count(row.Rejects)}</td>"
+                    + $"<td class=\"n\">{ReportFormat.Percent(row.Share)}</td><td><code>{SafeText.Html(row.Template, 300)}</code></td></tr>\n");
+            }
+        }
+
+        html.Append("</tbody></table>\n");
     }
 
     private static void AppendSuggestions(StringBuilder html, Model.Patterns.PatternSection section)

@@ -21,6 +21,7 @@ public sealed partial class SuggestCommandTests : IDisposable
         analyze.ExitCode.ShouldBe(0, analyze.ToString());
         var html = await File.ReadAllTextAsync(Path.Combine(_folder, "out", "index.html"), TestContext.Current.CancellationToken);
         html.ShouldContain("<h2>Patterns</h2>");
+        html.ShouldContain("Message templates of the rejects");
 
         var repeat = await ExplainAsync("deny-repeat-offenders");
         repeat.ShouldContain("user agent Googlebot/2");

@@ -13,7 +13,12 @@ public sealed class HtmlReportWriterPatternsTests
             "40% of rejects come from " + ReportSamples.ScriptTag);
         var suggestion = new SuggestionSummary("rule-" + ReportSamples.ScriptTag, "exemption",
             "reason " + ReportSamples.ScriptTag, "user_agent.contains(\"" + ReportSamples.ScriptTag + "\")", 100, 40, 0, 3);
-        return ReportSamples.Hostile() with { Patterns = new PatternSection([finding], [suggestion], []) };
+        var templates = new RuleTemplates("rule-" + ReportSamples.ScriptTag, 30, 2,
+            [new TemplateRow("T1", "GET " + ReportSamples.ScriptTag + " <*>", 24, 0.8), new TemplateRow("T2", "POST <*>", 6, 0.2)]);
+        return ReportSamples.Hostile() with
+        {
+            Patterns = new PatternSection([finding], [suggestion], []) { Templates = [templates] },
+        };
     }
 
     [Fact]
@@ -46,5 +51,18 @@ public sealed class HtmlReportWriterPatternsTests
         markdown.ShouldContain("**Patterns among rejects**");
         markdown.ShouldContain("40 newly allowed");
         markdown.ShouldNotContain("come from <script>");
+    }
+
+    [Fact]
+    public void Render_TemplatesFromLogs_AreListedAndEncoded()
+    {
+        var html = HtmlReportWriter.Render(WithPatterns());
+        var markdown = MarkdownReportWriter.Render(WithPatterns());
+
+        html.ShouldContain("Message templates of the rejects");
+        html.ShouldContain("<code>GET &lt;script&gt;alert(1)&lt;/script&gt; &lt;*&gt;</code>");
+        html.ShouldNotContain("GET <script>");
+        markdown.ShouldContain("(30) fall into 2 templates; 80.00% are T1: GET");
+        markdown.ShouldNotContain("GET <script>");
     }
 }
