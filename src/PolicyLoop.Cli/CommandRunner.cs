@@ -16,10 +16,17 @@ internal static class CommandRunner
             {
                 foreach (var error in parsed.Errors)
                 {
-                    await Console.Error.WriteLineAsync($"error: {error.Message}");
+                    await Console.Error.WriteLineAsync($"error: {Plain(error.Message)}");
                 }
 
-                await Console.Error.WriteLineAsync("Run 'policyloop --help' for usage.");
+                var names = new List<string>();
+                for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+                {
+                    names.Insert(0, result.Command.Name);
+                }
+
+                var path = names.Count == 0 ? "" : " " + string.Join(' ', names);
+                await Console.Error.WriteLineAsync($"Run 'policyloop{path} --help' for usage.");
                 return ExitCodes.UsageOrInput;
             }
 
@@ -48,5 +55,28 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync("This is a bug in PolicyLoop; please report it with the command you ran.");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// Replaces the parser's .NET type names with what the user should type: "as expected type 'System.UInt64'"
+    /// becomes "as a whole number of 0 or more".
+    /// </summary>
+    internal static string Plain(string message)
+    {
+        (string Type, string Wanted)[] types =
+        [
+            ("'System.UInt64'", "a whole number of 0 or more, such as 7"),
+            ("'System.UInt32'", "a whole number of 0 or more, such as 7"),
+            ("'System.Int32'", "a whole number, such as 5"),
+            ("'System.Int64'", "a whole number, such as 5"),
+            ("'System.Double'", "a number, such as 0.05"),
+            ("'System.Boolean'", "true or false"),
+        ];
+        foreach (var (type, wanted) in types)
+        {
+            message = message.Replace($"as expected type {type}", $"as {wanted}", StringComparison.Ordinal);
+        }
+
+        return message;
     }
 }

@@ -27,12 +27,20 @@ internal static class PolicyTestCommand
         {
             paths, junit, store,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(paths) ?? [], parsed.GetValue(junit), parsed.GetValue(store)!));
+        command.SetAction(parsed => Run(parsed.GetValue(paths) ?? [], parsed.GetValue(junit), parsed.GetValue(store)!,
+            storeGiven: parsed.GetResult(store) is { Implicit: false }));
         return command;
     }
 
-    private static int Run(string[] paths, string? junit, string store)
+    private static int Run(string[] paths, string? junit, string store, bool storeGiven)
     {
+        // Without --store a missing default store only means there are no labels; a store named on the command line
+        // must exist, or a typo in CI would turn failing label checks into a pass.
+        if (storeGiven && !File.Exists(store))
+        {
+            throw new UsageException($"store not found: {store}; pass the store that holds the review labels, or leave out --store");
+        }
+
         using var reviews = ReviewedEventTests.Open(store);
         var policies = PolicyFile.Expand(paths.Length == 0 ? ["."] : paths);
         var outcomes = new List<PolicyTestOutcome>();

@@ -52,7 +52,7 @@ internal static class PrecisionCommand
 
         var policy = policyPath is null ? null : PolicyFiles.LoadCompiled(policyPath);
         var since = ReviewPopulation.ParseSince(sinceText);
-        using var store = ReviewPopulation.OpenStore(storePath);
+        using var store = ReviewPopulation.OpenStore(storePath, readOnly: true);
         var rejects = ReviewPopulation.Rejects(store, policy, since, rule);
         var section = Calculate(rejects, store.ReadReviewedEvents(), margin, out var leftOut);
         if (json)

@@ -3,6 +3,7 @@ using PolicyLoop.Cli.Policies;
 using PolicyLoop.Cli.Review;
 using PolicyLoop.Core;
 using PolicyLoop.Core.Review;
+using PolicyLoop.Reports;
 using PolicyLoop.Storage;
 using Spectre.Console;
 
@@ -69,8 +70,9 @@ internal static class ReviewCommand
         var session = new ReviewSession(store, batch, reviewer.Trim(), TimeProvider.System);
         var remaining = session.Run(input, console, rejects, events);
         Console.WriteLine(remaining == 0
-            ? $"batch {batch.Name}: every event is labelled; next: policyloop precision"
-            : $"stopped with {remaining} events of batch {batch.Name} still unlabelled; run 'policyloop review {batch.Name}' to continue");
+            ? $"batch {batch.Name}: every event is labelled; next: policyloop precision{StoreOption.ForCommand(storePath)}"
+            : $"stopped with {ReportFormat.Count(remaining, "event")} of batch {batch.Name} still unlabelled; "
+                + $"run 'policyloop review {batch.Name}{StoreOption.ForCommand(storePath)}' to continue");
         return ExitCodes.Success;
     }
 

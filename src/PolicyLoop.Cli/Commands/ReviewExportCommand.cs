@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using PolicyLoop.Cli.Review;
 
 namespace PolicyLoop.Cli.Commands;
@@ -26,7 +25,12 @@ internal static class ReviewExportCommand
 
     private static int Run(string storePath, string name, string format, string? output)
     {
-        using var store = ReviewPopulation.OpenStore(storePath);
+        if (output is not null)
+        {
+            OutputFile.Require("--out", output, overwrite: true);
+        }
+
+        using var store = ReviewPopulation.OpenStore(storePath, readOnly: true);
         var batch = ReviewCommand.RequireBatch(store, name);
         if (output is null)
         {
@@ -34,10 +38,7 @@ internal static class ReviewExportCommand
             return ExitCodes.Success;
         }
 
-        using (var writer = new StreamWriter(output, append: false, new UTF8Encoding(false)))
-        {
-            ReviewExport.Write(store, batch.Name, format, writer);
-        }
+        OutputFile.Write(output, writer => ReviewExport.Write(store, batch.Name, format, writer));
 
         Console.Error.WriteLine($"wrote {output}");
         return ExitCodes.Success;

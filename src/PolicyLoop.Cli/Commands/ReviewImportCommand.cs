@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyLoop.Cli.Review;
+using PolicyLoop.Reports;
 
 namespace PolicyLoop.Cli.Commands;
 
@@ -28,6 +29,11 @@ internal static class ReviewImportCommand
 
     private static int Run(string storePath, string path, string? reviewer)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path} is a folder; pass the CSV or JSON lines file of labels");
+        }
+
         if (!File.Exists(path))
         {
             throw new UsageException($"label file not found: {path}");
@@ -35,12 +41,17 @@ internal static class ReviewImportCommand
 
         using var store = ReviewPopulation.OpenStore(storePath);
         var samples = new Dictionary<string, Core.Review.SampledEvent>(StringComparer.Ordinal);
+        var membership = new HashSet<(string Batch, string EventId)>();
         foreach (var sample in store.ReadSamples(null))
         {
             samples.TryAdd(sample.EventId, sample);
+            membership.Add((sample.Batch, sample.EventId));
         }
 
-        var import = new ReviewImport(samples, reviewer, TimeProvider.System.GetUtcNow().UtcDateTime);
+        var import = new ReviewImport(samples, reviewer, TimeProvider.System.GetUtcNow().UtcDateTime)
+        {
+            Membership = membership,
+        };
         using (var reader = new StreamReader(path))
         {
             import.Read(path, reader);
@@ -53,13 +64,21 @@ internal static class ReviewImportCommand
                 Console.Error.WriteLine($"{path}: {error}");
             }
 
-            Console.Error.WriteLine($"error: {import.Errors.Count} problems in {path}; nothing was imported; fix the rows and import again");
+            Console.Error.WriteLine($"error: {ReportFormat.Count(import.Errors.Count, "problem")} in {path}; nothing was imported; fix the rows and import again");
             return ExitCodes.UsageOrInput;
         }
 
+        if (import.Rows == 0)
+        {
+            throw new UsageException($"{path} holds no label rows; its first line must be a header with at least event_id and label");
+        }
+
+        var labelled = store.ReadReviewedEvents().Select(r => r.Label.EventId).ToHashSet(StringComparer.Ordinal);
+        var replaced = import.Labels.Count(label => labelled.Contains(label.EventId));
         store.AddLabels(import.Labels);
-        Console.WriteLine($"imported {import.Labels.Count} labels from {path}"
-            + (import.SkippedRows > 0 ? $"; skipped {import.SkippedRows} rows without a label" : ""));
+        Console.WriteLine($"imported {ReportFormat.Count(import.Labels.Count, "label")} from {path}"
+            + (replaced > 0 ? $"; {ReportFormat.Count(replaced, "label")} replaced an earlier label, which stays in the history" : "")
+            + (import.SkippedRows > 0 ? $"; skipped {ReportFormat.Count(import.SkippedRows, "row")} without a label" : ""));
         return ExitCodes.Success;
     }
 }

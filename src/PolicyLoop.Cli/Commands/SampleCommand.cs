@@ -99,7 +99,7 @@ internal static partial class SampleCommand
             policy?.Compiled!.Policy.Version, policy is null ? null : Path.GetFullPath(policy.Path), arguments.Describe(),
             TimeProvider.System.GetUtcNow().UtcDateTime);
         store.CreateBatch(batch, drawn);
-        WriteSummary(batch, drawn, rejects.Count(r => !excluded.Contains(r.Event.EventId)));
+        WriteSummary(batch, drawn, rejects.Count(r => !excluded.Contains(r.Event.EventId)), arguments.Store);
         return ExitCodes.Success;
     }
 
@@ -120,7 +120,7 @@ internal static partial class SampleCommand
         _ => SampleStrategy.Stratified,
     };
 
-    private static void WriteSummary(ReviewBatch batch, IReadOnlyList<SampledEvent> drawn, int eligible)
+    private static void WriteSummary(ReviewBatch batch, IReadOnlyList<SampledEvent> drawn, int eligible, string storePath)
     {
         Console.WriteLine($"batch {batch.Name}: {drawn.Count} events drawn from {eligible} eligible rejects "
             + $"({batch.Strategy}, seed {batch.Seed})");
@@ -137,7 +137,7 @@ internal static partial class SampleCommand
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine($"next: policyloop review {batch.Name}");
+        Console.WriteLine($"next: policyloop review {batch.Name}{StoreOption.ForCommand(storePath)}");
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.NonBacktracking)]

@@ -14,6 +14,8 @@ namespace PolicyLoop.Cli.Commands;
 /// </summary>
 internal static class SuggestCommand
 {
+    private static readonly Option<bool> Force = new("--force") { Description = "Replace the --write file if it exists." };
+
     public static Command Create()
     {
         var options = new ExplainOptionSet();
@@ -29,6 +31,7 @@ internal static class SuggestCommand
         options.AddTo(command);
         command.Add(rule);
         command.Add(write);
+        command.Add(Force);
         command.Add(pick);
         command.SetAction(parsed => Run(options, parsed, parsed.GetValue(rule)!, parsed.GetValue(write),
             parsed.GetValue(pick)));
@@ -47,9 +50,9 @@ internal static class SuggestCommand
             throw new UsageException($"rule {rule} is not in {policyPath}; its rules: {known}");
         }
 
-        if (write is not null && Path.GetDirectoryName(Path.GetFullPath(write)) is { } folder && !Directory.Exists(folder))
+        if (write is not null)
         {
-            throw new UsageException($"cannot write {write}: the folder {folder} does not exist");
+            OutputFile.Require("--write", write, parsed.GetValue(Force));
         }
 
         using var store = PatternInputs.OpenStore(parsed.GetValue(options.Store)!);
@@ -75,7 +78,7 @@ internal static class SuggestCommand
                 : $"invalid --pick {pick}: choose 1 to {suggestions.Count}");
         }
 
-        File.WriteAllText(write, suggestions[pick - 1].PolicyText);
+        OutputFile.Write(write, writer => writer.Write(suggestions[pick - 1].PolicyText));
         Console.WriteLine($"wrote suggestion {pick} to {write}; check it with 'policyloop policy check {write}'");
         return ExitCodes.Success;
     }

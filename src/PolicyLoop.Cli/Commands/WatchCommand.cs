@@ -46,6 +46,23 @@ internal static class WatchCommand
                 DetectionOptions.ParseDuration(parsed.GetValue(backfill) ?? "", "--backfill"),
                 parsed.GetValue(follow) ?? [],
                 detection.ParseSegment(parsed));
+            foreach (var path in settings.Follow)
+            {
+                if (!File.Exists(path))
+                {
+                    throw new UsageException(Directory.Exists(path)
+                        ? $"--follow {path} is a folder; pass the log files to follow, such as {Path.Combine(path, "access.log")}"
+                        : $"--follow {path}: no such file; check the path (a file that rotates must exist when watch starts)");
+                }
+            }
+
+            if (!parsed.GetValue(once))
+            {
+                var following = settings.Follow.Count == 0 ? "" : $", following {string.Join(", ", settings.Follow)}";
+                Console.Error.WriteLine($"watching {settings.StorePath} every {parsed.GetValue(interval)}{following}; "
+                    + "alerts are printed as they fire; Ctrl+C stops");
+            }
+
             await using var sinks = await WatchSinks.CreateAsync(parsed.GetValue(jsonl), ParseUrl(parsed.GetValue(webhook)));
             await WatchLoop.RunAsync(settings, sinks, parsed.GetValue(once), cancel);
             return ExitCodes.Success;

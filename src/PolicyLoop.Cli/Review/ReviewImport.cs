@@ -18,6 +18,13 @@ internal sealed class ReviewImport(IReadOnlyDictionary<string, SampledEvent> sam
 
     public int SkippedRows { get; private set; }
 
+    /// <summary>The (batch, event id) pairs of every batch, to check a row's batch column against.</summary>
+    public IReadOnlySet<(string Batch, string EventId)> Membership { get; init; } =
+        new HashSet<(string Batch, string EventId)>();
+
+    /// <summary>Rows read, with or without a label.</summary>
+    public int Rows { get; private set; }
+
     public void Read(string path, TextReader reader)
     {
         var jsonLines = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
@@ -37,6 +44,7 @@ internal sealed class ReviewImport(IReadOnlyDictionary<string, SampledEvent> sam
 
     private void Validate(ImportRow row, Dictionary<string, int> seen)
     {
+        Rows++;
         var eventId = Cell(row, "event_id");
         var labelText = Cell(row, "label");
         if (string.IsNullOrWhiteSpace(labelText))
@@ -62,6 +70,12 @@ internal sealed class ReviewImport(IReadOnlyDictionary<string, SampledEvent> sam
         else
         {
             seen[eventId] = row.Line;
+        }
+
+        var batch = Cell(row, "batch");
+        if (sample is not null && !string.IsNullOrWhiteSpace(batch) && !Membership.Contains((batch, eventId!)))
+        {
+            problems.Add($"event {Shown(eventId!)} is not in batch {Shown(batch)}; correct the batch column or leave it empty");
         }
 
         if (!ReviewLabels.TryParse(labelText, out var label))

@@ -265,4 +265,71 @@ public sealed class ReviewCommandTests : IDisposable
         newPolicy.ExitCode.ShouldBe(0, newPolicy.ToString());
         newPolicy.Stdout.ShouldContain("reviewed events: 40 passed, 0 failed");
     }
+
+    [Fact]
+    public async Task Import_RowNamingAnotherBatch_IsRejectedAndReplacedLabelsAreCounted()
+    {
+        await IngestAsync(_folder);
+        await SampleAsync(_folder, "one", 4);
+        var rows = await ExportAsync(_folder, "one");
+        var first = rows[0]["event_id"];
+        var second = rows[1]["event_id"];
+        await File.WriteAllTextAsync(Path.Combine(_folder, "wrong.csv"),
+            $"event_id,batch,label,reviewer\n{first},nosuchbatch,true_positive,ana\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "good.csv"),
+            $"event_id,batch,label,reviewer\n{first},one,true_positive,ana\n{second},,false_positive,ana\n",
+            TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "empty.csv"), "", TestContext.Current.CancellationToken);
+
+        var wrong = await CliProcess.RunAsync(_folder, ["review", "import", "wrong.csv"]);
+        var good = await CliProcess.RunAsync(_folder, ["review", "import", "good.csv"]);
+        var again = await CliProcess.RunAsync(_folder, ["review", "import", "good.csv"]);
+        var empty = await CliProcess.RunAsync(_folder, ["review", "import", "empty.csv"]);
+        var folder = await CliProcess.RunAsync(_folder, ["review", "import", "."]);
+
+        wrong.ExitCode.ShouldBe(2, wrong.ToString());
+        wrong.Stderr.ShouldContain("line 2: event \"" + first + "\" is not in batch \"nosuchbatch\"");
+        good.ExitCode.ShouldBe(0, good.ToString());
+        good.Stdout.ShouldContain("imported 2 labels from good.csv");
+        good.Stdout.ShouldNotContain("replaced");
+        again.Stdout.ShouldContain("2 labels replaced an earlier label, which stays in the history");
+        empty.ExitCode.ShouldBe(2, empty.ToString());
+        empty.Stderr.ShouldContain("holds no label rows");
+        folder.ExitCode.ShouldBe(2, folder.ToString());
+        folder.Stderr.ShouldContain("is a folder");
+    }
+
+    [Fact]
+    public async Task Export_OutIntoMissingFolderOrOntoFolder_IsUsageError()
+    {
+        await IngestAsync(_folder);
+        await SampleAsync(_folder, "one", 4);
+
+        var missing = await CliProcess.RunAsync(_folder, ["review", "export", "one", "--out", "nodir/x.csv"]);
+        var folder = await CliProcess.RunAsync(_folder, ["review", "export", "one", "--out", "."]);
+
+        missing.ExitCode.ShouldBe(2, missing.ToString());
+        missing.Stderr.ShouldContain("does not exist; create it first");
+        folder.ExitCode.ShouldBe(2, folder.ToString());
+        folder.Stderr.ShouldContain("is a folder");
+        missing.Stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Sample_WithOtherStore_HintRepeatsTheStore()
+    {
+        await IngestAsync(_folder);
+        var ingest = await CliProcess.RunAsync(_folder, ["ingest", "access.log", "--store", "my store.duckdb"]);
+        ingest.ExitCode.ShouldBe(0, ingest.ToString());
+
+        var sample = await CliProcess.RunAsync(_folder, ["sample", "--policy", "edge.yaml", "--size", "3", "--seed", "1",
+            "--name", "b1", "--store", "my store.duckdb"]);
+        var badSeed = await CliProcess.RunAsync(_folder, ["sample", "--seed", "abc"]);
+
+        sample.Stdout.ShouldContain("next: policyloop review b1 --store 'my store.duckdb'");
+        badSeed.ExitCode.ShouldBe(2);
+        badSeed.Stderr.ShouldContain("as a whole number of 0 or more");
+        badSeed.Stderr.ShouldContain("Run 'policyloop sample --help'");
+        badSeed.Stderr.ShouldNotContain("System.UInt64");
+    }
 }

@@ -89,6 +89,41 @@ public sealed partial class SuggestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Suggest_WriteOntoExistingFileOrFolder_RefusesWithoutForce()
+    {
+        (await CliProcess.RunAsync(_folder, ["ingest", SampleLog])).ExitCode.ShouldBe(0);
+        var mine = Path.Combine(_folder, "mine.yaml");
+        File.Copy(SamplePolicy, mine);
+        var before = await File.ReadAllTextAsync(mine, TestContext.Current.CancellationToken);
+
+        var onItself = await CliProcess.RunAsync(_folder, ["suggest", "--policy", "mine.yaml", "--rule", "deny-bots", "--write", "mine.yaml"]);
+        var onFolder = await CliProcess.RunAsync(_folder, ["suggest", "--policy", "mine.yaml", "--rule", "deny-bots", "--write", "."]);
+        var unchanged = await File.ReadAllTextAsync(mine, TestContext.Current.CancellationToken);
+        var forced = await CliProcess.RunAsync(_folder,
+            ["suggest", "--policy", "mine.yaml", "--rule", "deny-bots", "--write", "mine.yaml", "--force"]);
+
+        onItself.ExitCode.ShouldBe(2, onItself.ToString());
+        onItself.Stderr.ShouldContain("exists already; pass another file name, or --force");
+        unchanged.ShouldBe(before);
+        onFolder.ExitCode.ShouldBe(2, onFolder.ToString());
+        onFolder.Stderr.ShouldContain("is a folder");
+        forced.ExitCode.ShouldBe(0, forced.ToString());
+        (await File.ReadAllTextAsync(mine, TestContext.Current.CancellationToken)).ShouldNotBe(before);
+    }
+
+    [Fact]
+    public async Task PolicyTestAndWatch_MissingNamedFiles_AreUsageErrors()
+    {
+        var test = await CliProcess.RunAsync(_folder, ["policy", "test", SamplePolicy, "--store", "nosuch.duckdb"]);
+        var watch = await CliProcess.RunAsync(_folder, ["watch", "--once", "--follow", "nosuch.log"]);
+
+        test.ExitCode.ShouldBe(2, test.ToString());
+        test.Stderr.ShouldContain("store not found: nosuch.duckdb");
+        watch.ExitCode.ShouldBe(2, watch.ToString());
+        watch.Stderr.ShouldContain("--follow nosuch.log: no such file");
+    }
+
+    [Fact]
     public async Task Suggest_UnknownRule_ExitsWithUsageError()
     {
         var ingest = await CliProcess.RunAsync(_folder, ["ingest", SampleLog]);
