@@ -13,7 +13,7 @@ internal static class AnalyzeSummaryWriter
     {
         var totals = report.Totals;
         Console.WriteLine();
-        Console.WriteLine($"{ReportFormat.Count(totals.Events)} events; rejected {ReportFormat.Count(totals.Rejects)} "
+        Console.WriteLine($"{ReportFormat.Count(totals.Events, "event")}; rejected {ReportFormat.Count(totals.Rejects)} "
             + $"({ReportFormat.Percent(totals.RejectRate)}); logged rejects {ReportFormat.Count(totals.LoggedRejects)}; "
             + $"evaluation errors {ReportFormat.Count(totals.EvaluationErrors)}");
 

@@ -18,8 +18,8 @@ public static partial class MarkdownReportWriter
         md.Append(CultureInfo.InvariantCulture, $"## {SafeText.Markdown(report.Title)}\n\n");
         var totals = report.Totals;
         md.Append(CultureInfo.InvariantCulture,
-            $"{ReportFormat.Count(totals.Events)} events; the policy rejects {ReportFormat.Count(totals.Rejects)} ({ReportFormat.Percent(totals.RejectRate)}); "
-            + $"the logs show {ReportFormat.Count(totals.LoggedRejects)} rejects; {ReportFormat.Count(totals.EvaluationErrors)} evaluation errors.\n\n");
+            $"{ReportFormat.Count(totals.Events, "event")}; the policy rejects {ReportFormat.Count(totals.Rejects)} ({ReportFormat.Percent(totals.RejectRate)}); "
+            + $"the logs show {ReportFormat.Count(totals.LoggedRejects, "reject")}; {ReportFormat.Count(totals.EvaluationErrors)} evaluation errors.\n\n");
 
         md.Append("| rule | action | rejects | share | other matches |\n|---|---|---:|---:|---:|\n");
         foreach (var rule in report.Rules.Take(MaxRows))

@@ -43,7 +43,7 @@ public sealed partial class RateDetector
             _silenceRaised = true;
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
-                $"no rejects in {_quietVolume} events over {_quietBuckets} buckets, where the steady rate {_steadyRate:P2} makes that probability {probability:E1}");
+                $"no rejects in {_quietVolume} events over {_quietBuckets} buckets, where the steady rate {_steadyRate:P2} makes that probability {Probability.Format(probability)}");
             Raise(alerts, point, expected, AnomalyKind.Silence, "silence", reason);
         }
     }

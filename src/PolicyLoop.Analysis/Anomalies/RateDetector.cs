@@ -91,7 +91,7 @@ public sealed partial class RateDetector
         var reason = string.Create(
             CultureInfo.InvariantCulture,
             $"rate {point.Rate:P2} is {Math.Abs(z):F1} robust spreads {(z > 0 ? "above" : "below")} the baseline "
-            + $"{expected.Median:P2} ({Describe(expected)}); binomial p-value {pValue:E1} on {point.Total} events");
+            + $"{expected.Median:P2} ({Describe(expected)}); binomial p-value {Probability.Format(pValue)} on {point.Total} events");
         Raise(alerts, point, expected, z > 0 ? AnomalyKind.Spike : AnomalyKind.Drop, "seasonal", reason);
     }
 

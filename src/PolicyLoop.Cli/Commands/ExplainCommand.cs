@@ -93,7 +93,7 @@ internal static class ExplainCommand
         foreach (var rule in rules)
         {
             var ruleFindings = findings.Where(finding => finding.RuleId == rule).ToList();
-            Console.WriteLine($"{SafeText.ForDisplay(rule)}: {ReportFormat.Count(rejects[rule])} rejects");
+            Console.WriteLine($"{SafeText.ForDisplay(rule)}: {ReportFormat.Count(rejects[rule], "reject")}");
             if (ruleFindings.Count == 0)
             {
                 Console.WriteLine("  no segment reaches the minimum support and risk ratio");

@@ -46,7 +46,7 @@ internal static class SummaryCommand
         var span = summary.FirstEvent is { } first && summary.LastEvent is { } last
             ? $" from {first:yyyy-MM-dd HH:mm:ss} to {last:yyyy-MM-dd HH:mm:ss} UTC"
             : "";
-        Console.WriteLine($"{ReportFormat.Count(summary.Events)} events{span}; {ReportFormat.Count(summary.Quarantined)} quarantined records");
+        Console.WriteLine($"{ReportFormat.Count(summary.Events, "event")}{span}; {ReportFormat.Count(summary.Quarantined)} quarantined records");
         WriteTable("source", summary.BySource);
         WriteTable("decision", summary.ByDecision);
         WriteTable("rule", summary.ByRule);

@@ -10,7 +10,7 @@ internal static class SuggestionWriter
         IReadOnlyList<Suggestion> suggestions)
     {
         var rejects = table.RejectingRules().FirstOrDefault(entry => entry.RuleId == rule).Rejects;
-        output.WriteLine($"{SafeText.ForDisplay(rule)}: {ReportFormat.Count(rejects)} rejects under {SafeText.ForDisplay(policy)}");
+        output.WriteLine($"{SafeText.ForDisplay(rule)}: {ReportFormat.Count(rejects, "reject")} under {SafeText.ForDisplay(policy)}");
         if (suggestions.Count == 0)
         {
             output.WriteLine("  no suggestion: no segment of its rejects looks benign (a benign range label, a search "
@@ -24,7 +24,7 @@ internal static class SuggestionWriter
             var counts = suggestions[i].Replay.Counts;
             output.WriteLine($"  {i + 1}. {summary.Kind}: {SafeText.ForDisplay(summary.Reason, 600)}");
             output.WriteLine($"     condition: {SafeText.ForDisplay(summary.Condition, 600)}");
-            output.WriteLine($"     replay over {ReportFormat.Count(counts.Considered)} events: "
+            output.WriteLine($"     replay over {ReportFormat.Count(counts.Considered, "event")}: "
                 + $"{ReportFormat.Count(summary.NewlyAllowed)} newly allowed, "
                 + $"{ReportFormat.Count(summary.NewlyRejected)} newly rejected, "
                 + $"{ReportFormat.Count(summary.OtherChanges)} rejected by another rule or with another action, "

@@ -12,7 +12,7 @@ internal static class ReplayOutput
         switch (format)
         {
             case "markdown":
-                Console.Write(ReplayMarkdownWriter.Render(report));
+                Console.Write(ReplayMarkdownWriter.Render(report).TrimEnd('\n') + "\n");
                 break;
             case "html":
                 Console.Write(ReplayHtmlWriter.Render(report));

@@ -37,12 +37,12 @@ internal static class ReplayTextWriter
         foreach (var error in report.Errors)
         {
             Console.WriteLine($"evaluation errors: {error.Policy} rule {SafeText.ForDisplay(error.RuleId)} on "
-                + $"{ReportFormat.Count(error.Events)} events, e.g. {SafeText.ForDisplay(error.ExampleMessage, 200)}");
+                + $"{ReportFormat.Count(error.Events, "event")}, e.g. {SafeText.ForDisplay(error.ExampleMessage, 200)}");
         }
 
         foreach (var item in report.Unfaithful)
         {
-            Console.WriteLine($"not replayed faithfully: {ReportFormat.Count(item.Events)} events: {SafeText.ForDisplay(item.Reason, 300)}");
+            Console.WriteLine($"not replayed faithfully: {ReportFormat.Count(item.Events, "event")}: {SafeText.ForDisplay(item.Reason, 300)}");
         }
 
         if (report.Review is { } review)

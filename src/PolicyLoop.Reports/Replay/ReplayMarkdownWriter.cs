@@ -29,7 +29,7 @@ public static class ReplayMarkdownWriter
         foreach (var item in report.Unfaithful)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"Not replayed faithfully: {ReportFormat.Count(item.Events)} events, {SafeText.Markdown(item.Reason, 200)}.\n\n");
+                $"Not replayed faithfully: {ReportFormat.Count(item.Events, "event")}, {SafeText.Markdown(item.Reason, 200)}.\n\n");
         }
 
         var critical = report.RuleChanges.Where(change => change.Critical).ToList();
@@ -37,7 +37,7 @@ public static class ReplayMarkdownWriter
         {
             md.Append(CultureInfo.InvariantCulture,
                 $"**Critical:** rule `{SafeText.ForDisplay(change.RuleId, 60).Replace("`", "'", StringComparison.Ordinal)}` "
-                + $"no longer rejects {ReportFormat.Count(change.Events)} events.\n\n");
+                + $"no longer rejects {ReportFormat.Count(change.Events, "event")}.\n\n");
         }
 
         if (report.RuleChanges.Count > 0)
