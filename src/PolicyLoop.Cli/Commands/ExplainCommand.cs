@@ -63,7 +63,7 @@ internal static class ExplainCommand
         }
         else
         {
-            WriteText(table, rules, findings);
+            WriteText(table, rules, findings, versus);
         }
 
         return ExitCodes.Success;
@@ -87,7 +87,8 @@ internal static class ExplainCommand
         return [rule];
     }
 
-    private static void WriteText(SegmentTable table, List<string> rules, List<SegmentFinding> findings)
+    private static void WriteText(SegmentTable table, List<string> rules, List<SegmentFinding> findings,
+        SegmentComparison versus)
     {
         var rejects = table.RejectingRules().ToDictionary(entry => entry.RuleId, entry => entry.Rejects);
         foreach (var rule in rules)
@@ -96,7 +97,10 @@ internal static class ExplainCommand
             Console.WriteLine($"{SafeText.ForDisplay(rule)}: {ReportFormat.Count(rejects[rule], "reject")}");
             if (ruleFindings.Count == 0)
             {
-                Console.WriteLine("  no segment reaches the minimum support and risk ratio");
+                Console.WriteLine(versus == SegmentComparison.TruePositives
+                    ? "  no segment reaches the minimum support and risk ratio among the rule's labelled false positives; "
+                        + "label more of its rejects, or lower --min-support (default: 5 events or 1% of them)"
+                    : "  no segment reaches the minimum support and risk ratio; lower --min-support or --min-ratio to see weaker ones");
             }
 
             for (var i = 0; i < ruleFindings.Count; i++)

@@ -114,6 +114,8 @@ internal static class PrecisionCommand
         }
 
         AnsiConsole.Write(table);
+        Console.WriteLine("The share's interval (Wilson) is over the reviewed rejects; the estimate's interval is over all rejects "
+            + "and weighs each review by its inclusion probability, so the two differ. docs/review.md explains both.");
     }
 
     private static string Points(double fraction) =>

@@ -24,19 +24,23 @@ internal static class TemplatesCommand
             Description = "Templates listed per rule (all are stored).",
             DefaultValueFactory = _ => 5,
         };
+        var policy = new Option<string?>("--policy")
+        {
+            Description = "Attribute each reject to the rule of this policy that decides it, instead of the logged rule.",
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per template and line." };
         var command = new Command(
             "templates",
             "Group the free text of each rule's rejects (reason, content or raw line) into message templates.")
         {
-            store, rule, top, json,
+            store, rule, top, policy, json,
         };
         command.SetAction(parsed => Run(
-            parsed.GetValue(store)!, parsed.GetValue(rule), parsed.GetValue(top), parsed.GetValue(json)));
+            parsed.GetValue(store)!, parsed.GetValue(rule), parsed.GetValue(top), parsed.GetValue(policy), parsed.GetValue(json)));
         return command;
     }
 
-    private static int Run(string storePath, string? rule, int top, bool json)
+    private static int Run(string storePath, string? rule, int top, string? policyPath, bool json)
     {
         if (top < 1)
         {
@@ -48,9 +52,13 @@ internal static class TemplatesCommand
             throw new UsageException($"store not found: {storePath}; run 'policyloop ingest LOG' first or pass --store");
         }
 
+        var policy = policyPath is null ? null : Policies.PolicyFiles.LoadCompiled(policyPath);
         using var opened = DuckDbEventStore.Open(storePath);
         var miner = new RuleTemplateMiner();
-        foreach (var (ruleId, text) in opened.ReadRejectTexts(rule))
+        var texts = policy is null
+            ? opened.ReadRejectTexts(rule)
+            : Patterns.PatternReportSection.RejectTexts(opened, policy.Compiled).Where(pair => rule is null || pair.RuleId == rule);
+        foreach (var (ruleId, text) in texts)
         {
             miner.Add(ruleId, text);
         }

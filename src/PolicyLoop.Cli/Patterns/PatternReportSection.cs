@@ -28,24 +28,9 @@ internal static class PatternReportSection
     private static List<RuleTemplates> BuildTemplates(DuckDbEventStore store, PolicyFile? policy)
     {
         var miner = new RuleTemplateMiner();
-        if (policy is null)
+        foreach (var (ruleId, text) in RejectTexts(store, policy?.Compiled))
         {
-            foreach (var (ruleId, text) in store.ReadRejectTexts(null))
-            {
-                miner.Add(ruleId, text);
-            }
-        }
-        else
-        {
-            var evaluator = new PolicyEvaluator(policy.Compiled!);
-            foreach (var decisionEvent in store.ReadEvents(new EventQuery()))
-            {
-                var outcome = PolicyOutcomes.From(evaluator.Evaluate(decisionEvent, explain: false));
-                if (outcome.IsReject && (decisionEvent.Reason ?? decisionEvent.Content ?? decisionEvent.Raw) is { } text)
-                {
-                    miner.Add(outcome.DecidingRuleId ?? EventOutcome.NoRuleLogged, text);
-                }
-            }
+            miner.Add(ruleId, text);
         }
 
         return [.. miner.Templates()
@@ -61,6 +46,33 @@ internal static class PatternReportSection
             .OrderByDescending(rule => rule.Rejects)
             .ThenBy(rule => rule.RuleId, StringComparer.Ordinal)
             .Take(TemplateRules)];
+    }
+
+    /// <summary>
+    /// The free text (reason, content or raw line) of every reject with the rule that made it: the logged rule, or
+    /// with <paramref name="policy"/> the rule that decides, evaluated over the events in time order.
+    /// </summary>
+    public static IEnumerable<(string RuleId, string Text)> RejectTexts(DuckDbEventStore store, CompiledPolicy? policy)
+    {
+        if (policy is null)
+        {
+            foreach (var pair in store.ReadRejectTexts(null))
+            {
+                yield return pair;
+            }
+
+            yield break;
+        }
+
+        var evaluator = new PolicyEvaluator(policy);
+        foreach (var decisionEvent in store.ReadEvents(new EventQuery()))
+        {
+            var outcome = PolicyOutcomes.From(evaluator.Evaluate(decisionEvent, explain: false));
+            if (outcome.IsReject && (decisionEvent.Reason ?? decisionEvent.Content ?? decisionEvent.Raw) is { } text)
+            {
+                yield return (outcome.DecidingRuleId ?? EventOutcome.NoRuleLogged, text);
+            }
+        }
     }
 
     private static PatternSection BuildSegments(DuckDbEventStore store, SegmentTable table, PolicyFile? policy)

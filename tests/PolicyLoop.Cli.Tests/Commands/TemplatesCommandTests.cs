@@ -70,4 +70,28 @@ public sealed class TemplatesCommandTests : IDisposable
     [InlineData("line\nbreak\u0007", "line\\u000Abreak\\u0007")]
     public void Printable_ControlCharacters_AreEscaped(string text, string expected) =>
         TemplatesCommand.Printable(text).ShouldBe(expected);
+
+    [Fact]
+    public async Task Templates_WithPolicy_GroupsUnderTheDecidingRule()
+    {
+        // The log decides nothing for /index.html, but this policy denies every GET: its templates are then listed
+        // under the policy's rule, not under "(no rule logged)".
+        await IngestAsync();
+        var policy = Path.Combine(_folder, "p.yaml");
+        await File.WriteAllTextAsync(policy, """
+            id: p
+            version: "1"
+            default: allow
+            rules:
+              - id: deny-get
+                action: deny
+                when: method == "GET"
+            """, TestContext.Current.CancellationToken);
+
+        var result = await CliProcess.RunAsync(_folder, ["templates", "--policy", policy]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("rejects by rule deny-get (4) fall into");
+        result.Stdout.ShouldNotContain("no rule logged");
+    }
 }
