@@ -67,6 +67,13 @@ internal static class ReplayBenchmark
         if (File.Exists(path))
         {
             Console.WriteLine($"store: {path} (reused; delete it to generate again)");
+
+            // A store written by an older build has an older schema; opening it for writing once migrates it, as
+            // ingest would, so the read-only opens below accept it.
+            using (DuckDbEventStore.Open(path))
+            {
+            }
+
             return path;
         }
 
