@@ -8,7 +8,7 @@ namespace PolicyLoop.Ingest.Reading;
 /// the input stops mid-member), this stream raises <see cref="InvalidDataException"/> for a
 /// truncated member and for a CRC or length mismatch in a member's trailer.
 /// </summary>
-internal sealed unsafe partial class GzipReadStream : Stream
+internal sealed unsafe partial class GzipReadStream : ForwardReadStream
 {
     private const int ZOk = 0;
     private const int ZStreamEnd = 1;
@@ -45,22 +45,6 @@ internal sealed unsafe partial class GzipReadStream : Stream
 
     /// <summary>Compressed bytes consumed from the inner stream so far.</summary>
     public long CompressedPosition { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -164,16 +148,6 @@ internal sealed unsafe partial class GzipReadStream : Stream
         _inputEnd = _inner.Read(_input, 0, _input.Length);
         return _inputEnd > 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
