@@ -35,7 +35,7 @@ public sealed class SvgLineChart
             $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {Height}" role="img" aria-label="{Encode(Title)}">""");
         svg.Append(CultureInfo.InvariantCulture, $"""<title>{Encode(Title)}</title>""");
         var max = Series.SelectMany(series => series.Values).DefaultIfEmpty(0).Max();
-        max = max <= 0 ? 1 : max;
+        max = NiceCeiling(max <= 0 ? 1 : max);
         AppendAxes(svg, max);
         foreach (var series in Series)
         {
@@ -45,6 +45,18 @@ public sealed class SvgLineChart
         AppendLegend(svg);
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// The smallest axis maximum at or above <paramref name="max"/> whose tick step is 1, 2, 2.5 or 5 times a power
+    /// of ten, so that the ticks read 20%, 40%, 60% rather than 17.73%, 35.45%, 53.18%.
+    /// </summary>
+    internal static double NiceCeiling(double max)
+    {
+        var step = max / YTicks;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(step)));
+        var nice = new[] { 1, 2, 2.5, 5, 10 }.First(candidate => candidate * magnitude >= step * (1 - 1e-9));
+        return nice * magnitude * YTicks;
     }
 
     private double X(int index) =>
