@@ -15,7 +15,7 @@ internal static class StoreOption
 
     /// <summary>
     /// The <c>--store</c> argument to repeat in a printed follow-up command: empty for the default store, otherwise
-    /// the path, single-quoted for a POSIX shell when it holds anything but plain path characters.
+    /// the path, single-quoted for a POSIX shell when it contains anything but plain path characters.
     /// </summary>
     public static string ForCommand(string path)
     {

@@ -34,7 +34,7 @@ public sealed class FollowedFile
 
     /// <summary>
     /// Returns the input for the complete lines appended since the last read, or null when there
-    /// are none (or the file does not exist yet). <paramref name="note"/> says when the file was
+    /// are none (or the file does not exist yet). <paramref name="note"/> reports when the file was
     /// found truncated or replaced.
     /// </summary>
     public FollowedSegment? Next(out string? note)

@@ -68,8 +68,8 @@ internal static class ReplayBenchmark
         {
             Console.WriteLine($"store: {path} (reused; delete it to generate again)");
 
-            // A store written by an older build has an older schema; opening it for writing once migrates it, as
-            // ingest would, so the read-only opens below accept it.
+            // A store written by an older build has an older schema. Opening it for writing once migrates it, as
+            // ingest would, so that the read-only opens below accept it.
             using (DuckDbEventStore.Open(path))
             {
             }

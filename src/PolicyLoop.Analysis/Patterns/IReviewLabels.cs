@@ -10,6 +10,6 @@ public interface IReviewLabels
     /// <summary>True when at least one label exists; false means every lookup returns null.</summary>
     bool Any { get; }
 
-    /// <summary>Returns the verdict on the event's reject by the rule, or null when nobody reviewed it.</summary>
+    /// <summary>Returns the verdict on the event's reject by the rule, or null when it was not reviewed.</summary>
     ReviewVerdict? Find(string eventId, string ruleId);
 }

@@ -4,7 +4,7 @@ public static partial class SegmentMiner
 {
     /// <summary>
     /// Counts pairs, then triples whose three pairs are frequent, among the target events, and keeps those
-    /// with the minimum support. The returned index holds the surviving pairs and triples with their counts.
+    /// with the minimum support. The returned index contains the surviving pairs and triples with their counts.
     /// </summary>
     private static ItemKeyIndex CountTargetCombinations(SegmentData data, FrequentItems items, int[] targets,
         long minSupport, int maxOrder)

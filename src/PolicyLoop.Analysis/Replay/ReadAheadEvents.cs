@@ -10,7 +10,7 @@ namespace PolicyLoop.Analysis.Replay;
 /// Streams events that a reader thread fills into reused chunks, so reading the next chunk
 /// overlaps with the caller's work on the current one. An event the enumeration yields stays
 /// valid only until the enumeration has moved past its chunk, so callers must copy what they keep.
-/// Enumerate it once; a second enumeration reads on from where the fill delegate stands.
+/// Enumerate it once; a second enumeration reads on from where the fill delegate stopped.
 /// </summary>
 /// <param name="fill">
 /// Fills the chunk from its start, creating events for null entries, and returns how many it

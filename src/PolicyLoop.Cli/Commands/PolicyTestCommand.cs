@@ -34,8 +34,8 @@ internal static class PolicyTestCommand
 
     private static int Run(string[] paths, string? junit, string store, bool storeGiven)
     {
-        // Without --store a missing default store only means there are no labels; a store named on the command line
-        // must exist, or a typo in CI would turn failing label checks into a pass.
+        // A missing default store only means there are no labels. A store named with --store must exist, because
+        // a typo in CI would otherwise turn failing label checks into a pass.
         if (storeGiven && !File.Exists(store))
         {
             throw new UsageException($"store not found: {store}; pass the store that holds the review labels, or leave out --store");

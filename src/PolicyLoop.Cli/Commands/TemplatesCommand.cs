@@ -11,7 +11,7 @@ namespace PolicyLoop.Cli.Commands;
 
 /// <summary>
 /// <c>policyloop templates</c>: mines the message templates of each rule's rejects, stores them and
-/// says how concentrated each rule's rejects are.
+/// reports how concentrated each rule's rejects are.
 /// </summary>
 internal static class TemplatesCommand
 {

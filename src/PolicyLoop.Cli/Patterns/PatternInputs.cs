@@ -13,7 +13,7 @@ namespace PolicyLoop.Cli.Patterns;
 /// <summary>Reads the store into a segment table, with outcomes from a policy or from the logs.</summary>
 internal static class PatternInputs
 {
-    /// <summary>Opens an existing store read-only, or fails with a usage error that says how to create it.</summary>
+    /// <summary>Opens an existing store read-only, or fails with a usage error that explains how to create it.</summary>
     public static DuckDbEventStore OpenStore(string path)
     {
         if (!File.Exists(path))
