@@ -8,20 +8,30 @@ namespace PolicyLoop.Policies.Evaluation;
 /// Evaluates a compiled policy on events in time order. Rules run in file order, and the first matching enforce
 /// rule with a terminating action decides and ends the evaluation. Count rules and shadow rules before it record
 /// matches without deciding. With no decision, the policy's default applies. Evaluation errors are counted per rule
-/// and reported in the result, never thrown. An evaluator is not thread-safe, so use one per thread.
+/// and reported in the result, never thrown. Rules whose condition reads a few scalar fields and no rate window
+/// remember their outcome per combination of those fields' values (<see cref="RuleResultCache"/>), so repeated paths
+/// and user agents are matched once. An evaluator is not thread-safe, so use one per thread.
 /// </summary>
 public sealed class PolicyEvaluator
 {
+    private static readonly object[] BoxedCounts = [.. Enumerable.Range(0, 1024).Select(count => (object)(long)count)];
+
     private readonly CompiledPolicy _policy;
     private readonly RateState _state;
     private readonly EvaluationContext _context = new();
     private readonly Dictionary<string, long> _errorCounts = new(StringComparer.Ordinal);
+    private readonly RuleResultCache? _cache;
+
+    /// <summary>The result of an event that matches no rule and raises no error, shared because most events are such.</summary>
+    private readonly EvaluationResult _defaultResult;
 
     public PolicyEvaluator(CompiledPolicy policy, RateState? state = null)
     {
         _policy = policy;
         _state = state ?? new RateState();
         _context.StatefulValues = new object?[policy.StatefulSites.Count];
+        _cache = RuleResultCache.For(policy.Rules);
+        _defaultResult = new EvaluationResult(policy.Policy.Default, null, [], []);
     }
 
     /// <summary>Evaluation errors per rule id since this evaluator was created.</summary>
@@ -33,34 +43,47 @@ public sealed class PolicyEvaluator
     public EvaluationResult Evaluate(DecisionEvent decisionEvent, bool explain = false)
     {
         _context.Reset(decisionEvent);
+        _cache?.Begin(decisionEvent);
         ComputeStateful(decisionEvent);
         List<RuleMatch>? matches = null;
         List<RuleError>? errors = null;
-        foreach (var compiled in _policy.RuleArray)
+        var rules = _policy.RuleArray;
+        for (var i = 0; i < rules.Length; i++)
         {
-            if (!Matches(compiled, ref errors))
+            var compiled = rules[i];
+            var cached = _cache?.Entry(i);
+            if (!(cached?.Matched ?? Matches(compiled, cached, ref errors)))
             {
                 continue;
             }
 
             var rule = compiled.Rule;
             var decides = rule.Mode == EnforcementMode.Enforce && rule.Action != RuleAction.Count;
-            var clauses = explain ? Explainer.Explain(compiled, _context) : [];
+            var clauses = explain ? Clauses(compiled, cached) : [];
             (matches ??= []).Add(new RuleMatch(rule.Id, rule.Action, rule.Mode, decides, clauses));
             if (decides)
             {
-                return Finish(new EvaluationResult(rule.Action, rule.Id, matches, errors ?? []));
+                return Finish(new EvaluationResult(rule.Action, rule.Id, matches, (IReadOnlyList<RuleError>?)errors ?? []));
             }
         }
 
-        return Finish(new EvaluationResult(_policy.Policy.Default, null, matches ?? [], errors ?? []));
+        return matches is null && errors is null
+            ? Finish(_defaultResult)
+            : Finish(new EvaluationResult(_policy.Policy.Default, null, (IReadOnlyList<RuleMatch>?)matches ?? [], (IReadOnlyList<RuleError>?)errors ?? []));
     }
 
-    private bool Matches(CompiledRule compiled, ref List<RuleError>? errors)
+    /// <summary>The clauses that made a matched rule true, explained once per cache entry.</summary>
+    private IReadOnlyList<MatchedClause> Clauses(CompiledRule compiled, RuleResultCache.RuleOutcome? cached) =>
+        cached is null ? Explainer.Explain(compiled, _context) : cached.Clauses ??= Explainer.Explain(compiled, _context);
+
+    /// <summary>Evaluates the rule's condition and fills its cache entry, if any; an error leaves the entry empty.</summary>
+    private bool Matches(CompiledRule compiled, RuleResultCache.RuleOutcome? cached, ref List<RuleError>? errors)
     {
         try
         {
-            return compiled.Evaluate(_context);
+            var matched = compiled.Evaluate(_context);
+            cached?.Matched = matched;
+            return matched;
         }
 #pragma warning disable CA1031 // A faulty rule is reported per event and never stops a batch.
         catch (Exception ex)
@@ -82,9 +105,9 @@ public sealed class PolicyEvaluator
             try
             {
                 var key = KeyText(_policy.SiteKeys[i](_context));
-                _context.StatefulValues[i] = site.Function == "rate"
+                _context.StatefulValues[i] = Box(site.Function == "rate"
                     ? _state.Record(i, key, site.Window, decisionEvent.Time)
-                    : _state.Peek(i, key, site.Window, decisionEvent.Time);
+                    : _state.Peek(i, key, site.Window, decisionEvent.Time));
             }
 #pragma warning disable CA1031 // A failing key becomes an error of the rules that read it, never of the batch.
             catch (Exception ex)
@@ -94,6 +117,9 @@ public sealed class PolicyEvaluator
             }
         }
     }
+
+    /// <summary>Boxes a window count, sharing one box per small count so most events allocate none.</summary>
+    private static object Box(long count) => count < BoxedCounts.Length ? BoxedCounts[count] : count;
 
     private static string KeyText(object? key) => key as string ?? CelFormat.Display(key);
 

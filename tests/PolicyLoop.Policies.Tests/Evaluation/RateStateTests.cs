@@ -57,4 +57,37 @@ public sealed class RateStateTests
         state.Peek(1, "k", TimeSpan.FromMinutes(1), Start.AddSeconds(2)).ShouldBe(1);
         state.Peek(2, "k", TimeSpan.FromMinutes(1), Start).ShouldBe(0);
     }
+
+    [Fact]
+    public void Record_KeyReturnsAfterItsWindowsWereSwept_StartsCountingAgain()
+    {
+        var state = new RateState();
+        state.Record(0, "back", TimeSpan.FromSeconds(10), Start);
+        state.Record(1, "back", TimeSpan.FromMinutes(1), Start);
+
+        // Enough other keys, a day later, for a sweep to drop "back" and keep its emptied windows for reuse.
+        for (var i = 0; i < 10_000; i++)
+        {
+            state.Record(0, "other-" + i, TimeSpan.FromSeconds(10), Start.AddDays(1));
+        }
+
+        state.Record(1, "back", TimeSpan.FromMinutes(1), Start.AddDays(1)).ShouldBe(1);
+        state.Peek(0, "back", TimeSpan.FromSeconds(10), Start.AddDays(1)).ShouldBe(0);
+        state.Record(0, "back", TimeSpan.FromSeconds(10), Start.AddDays(1)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Record_BurstBeyondTheInitialBuffer_KeepsEveryTimestampInOrder()
+    {
+        var state = new RateState();
+        long count = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            count = state.Record(0, "busy", TimeSpan.FromSeconds(100), Start.AddSeconds(i * 0.25));
+        }
+
+        // 1,000 requests over 250 s: the window (150 s, 250 s] holds the last 400.
+        count.ShouldBe(400);
+        state.Peek(0, "busy", TimeSpan.FromSeconds(100), Start.AddSeconds(300)).ShouldBe(199);
+    }
 }
