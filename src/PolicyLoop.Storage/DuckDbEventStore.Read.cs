@@ -54,30 +54,20 @@ public sealed partial class DuckDbEventStore
         long sliceEvents = ProjectedEventReader.SliceEvents)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sliceEvents, 1);
-        var columns = EventColumnAssigns.Always.Union(fields, StringComparer.Ordinal).ToList();
+        var columns = NativeColumn.Always.Union(fields, StringComparer.Ordinal).ToList();
         foreach (var column in columns)
         {
-            EventColumnAssigns.For(column);
+            NativeColumn.For(column);
         }
 
         var select = "SELECT " + string.Join(", ", columns.Select(column => $"\"{column}\"")) + """
              FROM events
-            WHERE time >= $slice_start AND time < $slice_end
-              AND ($since IS NULL OR time >= $since)
-              AND ($until IS NULL OR time < $until)
-              AND ($source IS NULL OR source = $source)
-            ORDER BY time, event_id
+            WHERE time >= $1 AND time < $2
+              AND ($3 IS NULL OR time >= $3)
+              AND ($4 IS NULL OR time < $4)
+              AND ($5 IS NULL OR source = $5)
             """;
-        return new ProjectedEventReader(
-            (start, end) =>
-            {
-                var command = QueryCommand(select, query);
-                command.Parameters.Add(new DuckDBParameter("slice_start", start));
-                command.Parameters.Add(new DuckDBParameter("slice_end", end));
-                return command;
-            },
-            columns,
-            TimeSlices(query, sliceEvents));
+        return new ProjectedEventReader(_connection.NativeConnection, select, columns, query, TimeSlices(query, sliceEvents));
     }
 
     /// <summary>
