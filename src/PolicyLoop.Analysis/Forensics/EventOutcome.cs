@@ -22,12 +22,17 @@ public sealed record EventOutcome(
         var decision = decisionEvent.Mode == EnforcementMode.Enforce ? decisionEvent.Decision : Decision.Allow;
         if (decided is null && decisionEvent.MatchedRules.Count == 0)
         {
-            return new EventOutcome(decision, null, [], []);
+            return Unmatched(decision);
         }
 
-        var matches = decisionEvent.MatchedRules
-            .Select(rule => new RuleMatch(rule, rule == decided, Action: null))
-            .ToList();
+        // A loop, not a lambda: a lambda capturing "decided" would allocate its closure on every call,
+        // the early return above included, and replays call this once per event.
+        var matches = new List<RuleMatch>(decisionEvent.MatchedRules.Count + 1);
+        foreach (var rule in decisionEvent.MatchedRules)
+        {
+            matches.Add(new RuleMatch(rule, rule == decided, Action: null));
+        }
+
         if (decided is not null && !decisionEvent.MatchedRules.Contains(decided))
         {
             matches.Insert(0, new RuleMatch(decided, true, Action: null));
@@ -35,6 +40,16 @@ public sealed record EventOutcome(
 
         return new EventOutcome(decision, decided, matches, []);
     }
+
+    /// <summary>
+    /// The outcome of an event that no rule matched and no rule failed on. Such outcomes are shared, one per
+    /// decision, because most events of a replay have one and an outcome never changes.
+    /// </summary>
+    public static EventOutcome Unmatched(Decision decision) =>
+        (int)decision < UnmatchedOutcomes.Length ? UnmatchedOutcomes[(int)decision] : new EventOutcome(decision, null, [], []);
+
+    private static readonly EventOutcome[] UnmatchedOutcomes =
+        [.. Enum.GetValues<Decision>().Order().Select(decision => new EventOutcome(decision, null, [], []))];
 
     /// <summary>One message per entry of <see cref="ErroredRules"/>, saying why that rule could not be evaluated.</summary>
     public IReadOnlyList<string> ErrorMessages { get; init; } = [];

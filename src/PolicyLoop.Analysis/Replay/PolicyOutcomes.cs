@@ -10,8 +10,18 @@ public static class PolicyOutcomes
 {
     public static EventOutcome From(EvaluationResult result)
     {
-        // Most events match no rule and raise no error; they share empty lists instead of allocating them.
-        IReadOnlyList<Forensics.RuleMatch> matches = result.Matches.Count == 0 ? [] : [.. result.Matches.Select(ToMatch)];
+        if (result.Matches.Count == 0 && result.Errors.Count == 0 && result.DecidingRule is null)
+        {
+            return EventOutcome.Unmatched(DecisionOf(result.Action));
+        }
+
+        // Events with matches but no error share an empty error list instead of allocating one.
+        var matches = new Forensics.RuleMatch[result.Matches.Count];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            matches[i] = ToMatch(result.Matches[i]);
+        }
+
         if (result.Errors.Count == 0)
         {
             return new EventOutcome(DecisionOf(result.Action), result.DecidingRule, matches, []);

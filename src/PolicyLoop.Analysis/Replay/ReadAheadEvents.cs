@@ -18,7 +18,7 @@ namespace PolicyLoop.Analysis.Replay;
 /// </param>
 /// <param name="chunkSize">Events per chunk.</param>
 /// <param name="chunks">Chunks in circulation, which bounds how far the reader runs ahead.</param>
-public sealed class ReadAheadEvents(Func<DecisionEvent?[], int> fill, int chunkSize = 2048, int chunks = 8)
+public sealed class ReadAheadEvents(Func<DecisionEvent?[], int> fill, int chunkSize = 2048, int chunks = 64)
     : IEnumerable<DecisionEvent>
 {
     private long _readTicks;
