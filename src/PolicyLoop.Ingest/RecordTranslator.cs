@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using PolicyLoop.Core;
@@ -41,7 +42,8 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
             : _utf8Parser.Parse(record, identity);
         if (outcome.Event is { Time: var time } && (time < EarliestTime || time >= LatestTime))
         {
-            var reason = $"implausible event time {time:yyyy-MM-dd'T'HH:mm:ss'Z'}: times before {EarliestTime:yyyy} or from "
+            // The round-trip format keeps the fraction, so a time just outside the range does not read as inside it.
+            var reason = $"implausible event time {time.ToString("O", CultureInfo.InvariantCulture)}: times before {EarliestTime:yyyy} or from "
                 + $"{LatestTime:yyyy} on are taken as a wrong time field or clock; map the right field with --mapping, "
                 + "or fix the clock of the source";
             batch.Quarantined.Add(Quarantine(record, reason));
