@@ -57,10 +57,18 @@ public sealed class PolicyReplayer
         var baseline = _baseline is null ? null : new PolicyEvaluator(_baseline);
         foreach (var decisionEvent in events)
         {
-            var candidateOutcome = PolicyOutcomes.From(candidate.Evaluate(decisionEvent, explain: true));
-            var baselineOutcome = baseline is null
-                ? EventOutcome.Logged(decisionEvent)
-                : PolicyOutcomes.From(baseline.Evaluate(decisionEvent, explain: true));
+            var candidateResult = candidate.Evaluate(decisionEvent);
+            var baselineResult = baseline?.Evaluate(decisionEvent);
+            var candidateOutcome = PolicyOutcomes.From(candidateResult);
+            var baselineOutcome = baselineResult is null ? EventOutcome.Logged(decisionEvent) : PolicyOutcomes.From(baselineResult);
+
+            // Only changed events are shown with their clauses, so only they are explained.
+            if (ReplayComparer.IsChange(baselineOutcome, candidateOutcome))
+            {
+                candidateOutcome = PolicyOutcomes.From(candidate.Explain(candidateResult));
+                baselineOutcome = baselineResult is null ? baselineOutcome : PolicyOutcomes.From(baseline!.Explain(baselineResult));
+            }
+
             _comparer.Add(decisionEvent, baselineOutcome, candidateOutcome);
             _fidelity.Add(decisionEvent);
             review?.Add(decisionEvent, baselineOutcome, candidateOutcome);

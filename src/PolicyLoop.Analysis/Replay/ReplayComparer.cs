@@ -29,6 +29,10 @@ public sealed partial class ReplayComparer(ReplayComparerOptions options)
     private long _candidateRejects;
     private long _baselineRejects;
 
+    /// <summary>True when <see cref="Add"/> counts the event as changed: both sides evaluated and decided differently.</summary>
+    public static bool IsChange(EventOutcome baseline, EventOutcome candidate) =>
+        !baseline.HasErrors && !candidate.HasErrors && baseline.Decision != candidate.Decision;
+
     public void Add(DecisionEvent decisionEvent, EventOutcome baseline, EventOutcome candidate)
     {
         _considered++;

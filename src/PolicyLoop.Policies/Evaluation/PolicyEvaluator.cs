@@ -25,6 +25,11 @@ public sealed class PolicyEvaluator
     /// <summary>The result of an event that matches no rule and raises no error, shared because most events are such.</summary>
     private readonly EvaluationResult _defaultResult;
 
+    /// <summary>Each rule's index in the policy, by id, for explaining a result after the fact.</summary>
+    private readonly Dictionary<string, int> _ruleIndexes;
+
+    private EvaluationResult? _latest;
+
     public PolicyEvaluator(CompiledPolicy policy, RateState? state = null)
     {
         _policy = policy;
@@ -32,6 +37,9 @@ public sealed class PolicyEvaluator
         _context.StatefulValues = new object?[policy.StatefulSites.Count];
         _cache = RuleResultCache.For(policy.Rules);
         _defaultResult = new EvaluationResult(policy.Policy.Default, null, [], []);
+        _ruleIndexes = policy.RuleArray.Select((rule, index) => (rule.Rule.Id, index))
+            .DistinctBy(pair => pair.Id, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
     }
 
     /// <summary>Evaluation errors per rule id since this evaluator was created.</summary>
@@ -70,6 +78,35 @@ public sealed class PolicyEvaluator
         return matches is null && errors is null
             ? Finish(_defaultResult)
             : Finish(new EvaluationResult(_policy.Policy.Default, null, (IReadOnlyList<RuleMatch>?)matches ?? [], (IReadOnlyList<RuleError>?)errors ?? []));
+    }
+
+    /// <summary>
+    /// Adds to each match of <paramref name="result"/> the clauses that made it true, as <c>explain: true</c>
+    /// would have. The result must come from this evaluator's latest <see cref="Evaluate"/> call, because the
+    /// explanation reads that event and its rate window values; callers explain only the events they show.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The result is not the latest one of this evaluator.</exception>
+    public EvaluationResult Explain(EvaluationResult result)
+    {
+        if (!ReferenceEquals(result, _latest))
+        {
+            throw new InvalidOperationException("only the result of the latest evaluation can be explained");
+        }
+
+        if (result.Matches.Count == 0 || result.Matches.All(match => match.Clauses.Count > 0))
+        {
+            return result;
+        }
+
+        var matches = new List<RuleMatch>(result.Matches.Count);
+        foreach (var match in result.Matches)
+        {
+            var index = _ruleIndexes[match.RuleId];
+            matches.Add(match with { Clauses = Clauses(_policy.RuleArray[index], _cache?.Entry(index)) });
+        }
+
+        _latest = result with { Matches = matches };
+        return _latest;
     }
 
     /// <summary>The clauses that made a matched rule true, explained once per cache entry.</summary>
@@ -126,6 +163,7 @@ public sealed class PolicyEvaluator
     /// <summary>Adds a reject to the count() windows, so later events see how often their key was rejected.</summary>
     private EvaluationResult Finish(EvaluationResult result)
     {
+        _latest = result;
         if (!result.IsReject)
         {
             return result;

@@ -151,4 +151,38 @@ public sealed class PolicyEvaluatorTests
         evaluator.Evaluate(Event(ip: "66.249.73.135")).DecidingRule.ShouldBe("google");
         evaluator.Evaluate(Event(ip: "66.249.96.1")).DecidingRule.ShouldBeNull();
     }
+
+    [Fact]
+    public void Explain_LatestResult_AddsTheClausesOfExplainTrue()
+    {
+        const string rules = """
+              - { id: agents, when: "has(user_agent) && user_agent.matches('(?i)bot')", action: count }
+              - { id: burst, when: "rate(client_ip, '1m') > 1 && path.startsWith('/a')", action: deny }
+            """;
+        var lazy = Create(rules);
+        var eager = Create(rules);
+        var events = new[] { Event(path: "/a", agent: "Googlebot"), Event(path: "/a", agent: "Googlebot", second: 1) };
+
+        foreach (var decisionEvent in events)
+        {
+            var plain = lazy.Evaluate(decisionEvent);
+            var explained = lazy.Explain(plain);
+            var expected = eager.Evaluate(decisionEvent, explain: true);
+
+            plain.Matches.ShouldAllBe(match => match.Clauses.Count == 0);
+            explained.DecidingRule.ShouldBe(expected.DecidingRule);
+            explained.Matches.Select(m => string.Join(";", m.Clauses.Select(c => $"{c.Text}={c.Matched}")))
+                .ShouldBe(expected.Matches.Select(m => string.Join(";", m.Clauses.Select(c => $"{c.Text}={c.Matched}"))));
+        }
+    }
+
+    [Fact]
+    public void Explain_OlderResult_Throws()
+    {
+        var evaluator = Create("  - { id: probe, when: \"path.contains('wp-')\", action: deny }\n");
+        var older = evaluator.Evaluate(Event(path: "/wp-login.php"));
+        evaluator.Evaluate(Event(path: "/"));
+
+        Should.Throw<InvalidOperationException>(() => evaluator.Explain(older));
+    }
 }
