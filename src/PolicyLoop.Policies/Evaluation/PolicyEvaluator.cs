@@ -56,11 +56,17 @@ public sealed class PolicyEvaluator
         List<RuleMatch>? matches = null;
         List<RuleError>? errors = null;
         var rules = _policy.RuleArray;
+        var knownFalse = _cache?.KnownFalse() ?? 0;
         for (var i = 0; i < rules.Length; i++)
         {
+            if (i < 64 && ((knownFalse >> i) & 1) != 0)
+            {
+                continue;
+            }
+
             var compiled = rules[i];
             var cached = _cache?.Entry(i);
-            if (!(cached?.Matched ?? Matches(compiled, cached, ref errors)))
+            if (!(cached?.Matched ?? Matches(i, cached, ref errors)))
             {
                 continue;
             }
@@ -114,12 +120,21 @@ public sealed class PolicyEvaluator
         cached is null ? Explainer.Explain(compiled, _context) : cached.Clauses ??= Explainer.Explain(compiled, _context);
 
     /// <summary>Evaluates the rule's condition and fills its cache entry, if any; an error leaves the entry empty.</summary>
-    private bool Matches(CompiledRule compiled, RuleResultCache.RuleOutcome? cached, ref List<RuleError>? errors)
+    private bool Matches(int rule, RuleResultCache.RuleOutcome? cached, ref List<RuleError>? errors)
     {
+        var compiled = _policy.RuleArray[rule];
         try
         {
             var matched = compiled.Evaluate(_context);
-            cached?.Matched = matched;
+            if (cached is not null)
+            {
+                cached.Matched = matched;
+                if (!matched)
+                {
+                    _cache!.StoreFalse(rule);
+                }
+            }
+
             return matched;
         }
 #pragma warning disable CA1031 // A faulty rule is reported per event and never stops a batch.

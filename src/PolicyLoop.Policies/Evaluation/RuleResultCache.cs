@@ -33,13 +33,25 @@ internal sealed class RuleResultCache
     private long _stamp;
     private DecisionEvent? _event;
 
-    private RuleResultCache(RuleEntries?[] rules) => _rules = rules;
+    /// <summary>Per rule, the field it reads when it reads one and its index fits a bit of a mask; null otherwise.</summary>
+    private readonly FieldValues?[] _singleField;
+
+    /// <summary>The fields that such rules read.</summary>
+    private readonly FieldValues[] _maskFields;
+
+    private RuleResultCache(RuleEntries?[] rules, FieldValues?[] singleField)
+    {
+        _rules = rules;
+        _singleField = singleField;
+        _maskFields = [.. singleField.OfType<FieldValues>().Distinct()];
+    }
 
     /// <summary>Creates the cache for a policy, or returns null when none of its rules can be cached.</summary>
     public static RuleResultCache? For(IReadOnlyList<CompiledRule> rules)
     {
         var fields = new Dictionary<string, FieldValues>(StringComparer.Ordinal);
         var entries = new RuleEntries?[rules.Count];
+        var singleField = new FieldValues?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
             if (rules[i].Condition.Tree is not { } tree)
@@ -61,9 +73,14 @@ internal sealed class RuleResultCache
             {
                 field.Dependents.Add(entries[i]!);
             }
+
+            if (keyFields.Length == 1 && i < 64)
+            {
+                singleField[i] = keyFields[0];
+            }
         }
 
-        return entries.Any(entry => entry is not null) ? new RuleResultCache(entries) : null;
+        return entries.Any(entry => entry is not null) ? new RuleResultCache(entries, singleField) : null;
     }
 
     /// <summary>Starts a new event; field values are looked up on first use.</summary>
@@ -78,6 +95,30 @@ internal sealed class RuleResultCache
     /// values, created empty on first sight; null when the rule is not cached.
     /// </summary>
     public RuleOutcome? Entry(int rule) => _rules[rule]?.Entry(_event!, _stamp);
+
+    /// <summary>
+    /// The rules known not to match the current event, as bits by rule index: rules that read one field and were
+    /// false for its current value before. The evaluator skips them without looking up their entries.
+    /// </summary>
+    public ulong KnownFalse()
+    {
+        var mask = 0UL;
+        foreach (var field in _maskFields)
+        {
+            mask |= field.KnownFalse(field.Slot(_event!, _stamp));
+        }
+
+        return mask;
+    }
+
+    /// <summary>Stores that rule <paramref name="rule"/> did not match the current event, for <see cref="KnownFalse"/>.</summary>
+    public void StoreFalse(int rule)
+    {
+        if (_singleField[rule] is { } field)
+        {
+            field.MarkFalse(field.Slot(_event!, _stamp), 1UL << rule);
+        }
+    }
 
     private static bool IsCacheable(string field) => !Uncached.Contains(field) && FieldValues.Reads(field);
 
@@ -98,6 +139,7 @@ internal sealed class RuleResultCache
         private readonly Dictionary<long, int> _numbers = [];
         private readonly string?[] _recentTexts = new string?[RecentSize];
         private readonly int[] _recentSlots = new int[RecentSize];
+        private ulong[] _knownFalse = new ulong[64];
         private long _stamp = -1;
         private int _slot;
         private long _lookups;
@@ -129,6 +171,24 @@ internal sealed class RuleResultCache
             _stamp = stamp;
             _slot = Disabled ? -1 : Lookup(decisionEvent);
             return _slot;
+        }
+
+        /// <summary>The bits of the rules known false for the value in <paramref name="slot"/>; none for -1.</summary>
+        public ulong KnownFalse(int slot) => (uint)slot < (uint)_knownFalse.Length ? _knownFalse[slot] : 0;
+
+        public void MarkFalse(int slot, ulong bit)
+        {
+            if (slot < 0)
+            {
+                return;
+            }
+
+            if (slot >= _knownFalse.Length)
+            {
+                Array.Resize(ref _knownFalse, Math.Max(slot + 1, _knownFalse.Length * 2));
+            }
+
+            _knownFalse[slot] |= bit;
         }
 
         private int Lookup(DecisionEvent decisionEvent)
@@ -195,6 +255,7 @@ internal sealed class RuleResultCache
             _texts.Clear();
             _numbers.Clear();
             Array.Clear(_recentTexts);
+            Array.Clear(_knownFalse);
             foreach (var dependent in Dependents)
             {
                 dependent.Clear();
