@@ -185,4 +185,17 @@ public sealed class PolicyEvaluatorTests
 
         Should.Throw<InvalidOperationException>(() => evaluator.Explain(older));
     }
+
+    [Fact]
+    public void Evaluate_MatchAfterEmoji_OffsetCountsCodePoints()
+    {
+        var evaluator = Create("  - { id: five, when: \"path.indexOf('5') == 6 && path.matches(r'5$')\", action: deny }\n");
+
+        var result = evaluator.Evaluate(Event(path: "/v/\U0001F600\U0001F60015"), explain: true);
+
+        result.DecidingRule.ShouldBe("five");
+        var regex = result.Matches[0].Clauses.Single(clause => clause.Matched is not null);
+        regex.Matched.ShouldBe("5");
+        regex.MatchOffset.ShouldBe(6);
+    }
 }

@@ -5,9 +5,11 @@ namespace PolicyLoop.Policies.Expressions.Functions;
 /// <summary>Code point views of strings, because CEL string indexes and sizes count code points.</summary>
 internal static class CodePoints
 {
-    public static int Count(string text)
+    public static int Count(string text) => Count(text.AsSpan());
+
+    public static int Count(ReadOnlySpan<char> text)
     {
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
             return text.Length;
         }

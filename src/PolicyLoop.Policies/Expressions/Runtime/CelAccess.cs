@@ -78,13 +78,17 @@ public static class CelAccess
             }
             : throw new CelException("rate() and count() need an evaluator with rate state");
 
-    /// <summary>Matches a precompiled regex and records the matched text when the evaluation is being explained.</summary>
+    /// <summary>
+    /// Matches a precompiled regex and records the matched text when the evaluation is being explained. The offset
+    /// counts code points, as CEL string indexes do, not the UTF-16 units of .NET strings.
+    /// </summary>
     public static bool MatchTraced(EvaluationContext context, string text, Regex regex, int start, int end)
     {
         var match = regex.Match(text);
         if (match.Success)
         {
-            context.Trace?.Matches.Add(new RegexMatch(start, end, regex.ToString(), match.Value, match.Index));
+            var offset = Functions.CodePoints.Count(text.AsSpan(0, match.Index));
+            context.Trace?.Matches.Add(new RegexMatch(start, end, regex.ToString(), match.Value, offset));
         }
 
         return match.Success;
