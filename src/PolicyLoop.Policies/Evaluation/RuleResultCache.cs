@@ -326,8 +326,8 @@ internal sealed class RuleResultCache
                 return null;
             }
 
-            // A field met later in this event may have dropped its values, and with them this rule's entries;
-            // the slots read above stay valid for this event because each field numbers a value once per event.
+            // A field met later in this event may have dropped its values, and with them this rule's entries.
+            // The slots read above stay valid for this event, because each field numbers a value once per event.
             var key = (first, second, third);
             if (!_byKey.TryGetValue(key, out var outcome))
             {

@@ -153,7 +153,7 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
-    public void Explain_LatestResult_AddsTheClausesOfExplainTrue()
+    public void Explain_LatestResult_AddsClauses()
     {
         const string rules = """
               - { id: agents, when: "has(user_agent) && user_agent.matches('(?i)bot')", action: count }

@@ -5,7 +5,7 @@ using PolicyLoop.Policies.Files;
 namespace PolicyLoop.Policies.Tests.Evaluation;
 
 /// <summary>
-/// The evaluator caches the outcomes of rules that read a few fields; these tests hold it to giving exactly
+/// The evaluator caches the outcomes of rules that read a few fields. These tests check that it gives exactly
 /// what an evaluator that has seen nothing before gives for the same event.
 /// </summary>
 public sealed class RuleResultCacheTests
