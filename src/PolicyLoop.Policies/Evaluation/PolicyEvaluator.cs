@@ -59,7 +59,7 @@ public sealed class PolicyEvaluator
         var knownFalse = _cache?.KnownFalse() ?? 0;
         for (var i = 0; i < rules.Length; i++)
         {
-            if (i < 64 && ((knownFalse >> i) & 1) != 0)
+            if (RuleResultCache.IsKnownFalse(knownFalse, i))
             {
                 continue;
             }

@@ -23,6 +23,9 @@ internal sealed class RuleResultCache
     public const int MaxKeyFields = 3;
     public const int MaxValues = 1 << 16;
 
+    /// <summary>Rules with an index below this have a bit in the masks of <see cref="KnownFalse"/>.</summary>
+    private const int MaskRules = 64;
+
     /// <summary>Entries of each text field's table of recently seen string objects.</summary>
     private const int RecentSize = 4096;
 
@@ -74,7 +77,7 @@ internal sealed class RuleResultCache
                 field.Dependents.Add(entries[i]!);
             }
 
-            if (keyFields.Length == 1 && i < 64)
+            if (keyFields.Length == 1 && i < MaskRules)
             {
                 singleField[i] = keyFields[0];
             }
@@ -110,6 +113,9 @@ internal sealed class RuleResultCache
 
         return mask;
     }
+
+    /// <summary>True when <paramref name="mask"/>, from <see cref="KnownFalse"/>, has the bit of <paramref name="rule"/>.</summary>
+    public static bool IsKnownFalse(ulong mask, int rule) => rule < MaskRules && ((mask >> rule) & 1) != 0;
 
     /// <summary>Stores that rule <paramref name="rule"/> did not match the current event, for <see cref="KnownFalse"/>.</summary>
     public void StoreFalse(int rule)
