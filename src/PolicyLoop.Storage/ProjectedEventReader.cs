@@ -65,7 +65,7 @@ public sealed unsafe class ProjectedEventReader : IDisposable
         {
             var error = NativeMethods.PreparedStatements.DuckDBPrepareError(_statement);
             _statement.Dispose();
-            throw new StoreException($"the store could not prepare the event read: {error}");
+            throw new StoreException($"preparing the event read failed: {error}");
         }
 
         BindTime(3, query.Since);
@@ -110,7 +110,7 @@ public sealed unsafe class ProjectedEventReader : IDisposable
             {
                 var error = NativeMethods.Query.DuckDBResultError(ref _result);
                 NativeMethods.Query.DuckDBDestroyResult(ref _result);
-                throw new StoreException($"the store could not read events: {error}");
+                throw new StoreException($"reading events from the store failed: {error}");
             }
 
             _hasResult = true;
@@ -194,7 +194,7 @@ public sealed unsafe class ProjectedEventReader : IDisposable
     {
         if (state != DuckDBState.Success)
         {
-            throw new StoreException($"the store could not bind the event read's parameters: {NativeMethods.PreparedStatements.DuckDBPrepareError(_statement)}");
+            throw new StoreException($"binding the parameters of the event read failed: {NativeMethods.PreparedStatements.DuckDBPrepareError(_statement)}");
         }
     }
 

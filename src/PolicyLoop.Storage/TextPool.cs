@@ -10,7 +10,7 @@ namespace PolicyLoop.Storage;
 /// the full text, never a hash alone. Not thread-safe.
 /// </summary>
 /// <remarks>
-/// The pool holds at most <see cref="MaxStrings"/> strings and empties itself when full. If fewer
+/// The pool contains at most <see cref="MaxStrings"/> strings and empties itself when full. If fewer
 /// than half of the lookups since it last emptied found a known string, the column's values rarely
 /// repeat and the pool stops pooling: from then on every lookup decodes a new string.
 /// </remarks>

@@ -147,7 +147,7 @@ public sealed class ProjectedEventReaderTests : IDisposable
     }
 
     [Fact]
-    public void Fill_EveryColumn_GivesTheFieldsReadEventsGives()
+    public void Fill_EveryColumn_MatchesReadEvents()
     {
         var events = Enumerable.Range(0, 30).Select(i => new DecisionEvent
         {
@@ -210,7 +210,7 @@ public sealed class ProjectedEventReaderTests : IDisposable
     }
 
     [Fact]
-    public void Fill_SameTimeIdsOutsideTheBasicPlane_OrdersIdsAsDuckDbDoes()
+    public void Fill_TiedAstralIds_UseDuckDbOrder()
     {
         // UTF-16 puts U+FF21 after the surrogates of U+1F600; UTF-8 and DuckDB put it before.
         var ids = new[] { "id-\U0001F600", "id-\uFF21", "id-b", "id-a", "id-\u00E9" };

@@ -20,7 +20,7 @@ public sealed class TextPoolTests
     }
 
     [Fact]
-    public void Get_TextLongerThanTheStackBuffer_DecodesAllOfIt()
+    public void Get_LongText_DecodesAll()
     {
         var pool = new TextPool();
         var text = string.Concat(Enumerable.Repeat("Mozilla/5.0 ✓ ", 200));
@@ -30,7 +30,7 @@ public sealed class TextPoolTests
     }
 
     [Fact]
-    public void Get_ValuesThatNeverRepeat_StillDecodesEveryOne()
+    public void Get_NoRepeats_DecodesEach()
     {
         var pool = new TextPool();
 

@@ -59,7 +59,7 @@ public sealed class RateStateTests
     }
 
     [Fact]
-    public void Record_KeyReturnsAfterItsWindowsWereSwept_StartsCountingAgain()
+    public void Record_KeyBackAfterSweep_CountsFromOne()
     {
         var state = new RateState();
         state.Record(0, "back", TimeSpan.FromSeconds(10), Start);
@@ -77,7 +77,7 @@ public sealed class RateStateTests
     }
 
     [Fact]
-    public void Record_BurstBeyondTheInitialBuffer_KeepsEveryTimestampInOrder()
+    public void Record_BurstPastBuffer_KeepsAllTimestamps()
     {
         var state = new RateState();
         long count = 0;
@@ -86,7 +86,7 @@ public sealed class RateStateTests
             count = state.Record(0, "busy", TimeSpan.FromSeconds(100), Start.AddSeconds(i * 0.25));
         }
 
-        // 1,000 requests over 250 s: the window (150 s, 250 s] holds the last 400.
+        // 1,000 requests over 250 s: the window (150 s, 250 s] contains the last 400.
         count.ShouldBe(400);
         state.Peek(0, "busy", TimeSpan.FromSeconds(100), Start.AddSeconds(300)).ShouldBe(199);
     }

@@ -56,7 +56,7 @@ public sealed class RuleResultCacheTests
         + " errors " + string.Join(";", result.Errors.Select(e => $"{e.RuleId}:{e.Message}"));
 
     [Fact]
-    public void Evaluate_RepeatedValues_GivesWhatAFreshEvaluatorGives()
+    public void Evaluate_RepeatedValues_MatchesFreshEvaluator()
     {
         var policy = Compile(StatelessRules);
         var cached = new PolicyEvaluator(policy);
@@ -77,7 +77,7 @@ public sealed class RuleResultCacheTests
     }
 
     [Fact]
-    public void Evaluate_MoreDistinctValuesThanTheCacheHolds_StaysCorrect()
+    public void Evaluate_CacheOverflow_StaysCorrect()
     {
         var policy = Compile("""
               - { id: even, when: "path.endsWith('0') || path.endsWith('2')", action: deny }
@@ -118,7 +118,7 @@ public sealed class RuleResultCacheTests
     }
 
     [Fact]
-    public void Evaluate_EqualTextInDifferentStrings_GivesTheSameOutcome()
+    public void Evaluate_EqualTextNewString_SameOutcome()
     {
         var policy = Compile("  - { id: probe, when: \"path.contains('wp-')\", action: deny }\n");
         var evaluator = new PolicyEvaluator(policy);
