@@ -35,6 +35,10 @@ internal static class NabBenchmark
             var watch = Stopwatch.StartNew();
             var scores = PublishedDetectors.Load(directory, detector, series);
             Print($"{detector} (published)", bounds.Score(series, scores), watch.Elapsed);
+            if (Environment.GetEnvironmentVariable("NAB_DETAIL") == "1")
+            {
+                NabDetail.Print(series, scores, NabScorer.Sweep(series, scores, profiles[0]).Threshold);
+            }
         }
 
         double[] last = [];
@@ -43,6 +47,8 @@ internal static class NabBenchmark
             ? [new(only, OurDetectors.Parse(only))]
             : only?.StartsWith(NoveltySpec.Prefix, StringComparison.Ordinal) == true
             ? [new(only, NoveltySpec.Parse(only))]
+            : only?.StartsWith(ArtSpec.Prefix, StringComparison.Ordinal) == true
+            ? [new(only, ArtSpec.Parse(only))]
             : OurDetectors.All.Where(d => only is null || d.Key == only);
         foreach (var (name, run) in ours)
         {
