@@ -43,4 +43,44 @@ public sealed class TextPoolTests
 
         pool.Get("GET"u8).ShouldBe("GET");
     }
+
+    [Fact]
+    public void Get_CollidingTexts_StopsPoolingAndStaysCorrect()
+    {
+        // Texts that all start their lookup at one slot, as an attacker who knows the hash could send.
+        var slot = TextPool.SlotOf("seed"u8);
+        var colliding = new List<string>();
+        for (var i = 0; colliding.Count < TextPool.MaxProbes + 11; i++)
+        {
+            var text = "k" + i;
+            if (TextPool.SlotOf(Encoding.UTF8.GetBytes(text)) == slot)
+            {
+                colliding.Add(text);
+            }
+        }
+
+        var pool = new TextPool();
+        for (var round = 0; round <= TextPool.MaxGiveUps / 10; round++)
+        {
+            foreach (var text in colliding)
+            {
+                pool.Get(Encoding.UTF8.GetBytes(text)).ShouldBe(text);
+            }
+        }
+
+        pool.IsPooling.ShouldBeFalse();
+        pool.Get("GET"u8).ShouldBe("GET");
+    }
+
+    [Fact]
+    public void Get_InvalidUtf8_DecodesLikeTheEncoding()
+    {
+        var pool = new TextPool();
+        byte[] invalid = [0x2F, 0xC3, 0x28, 0xFF, 0x61];
+
+        var first = pool.Get(invalid);
+
+        first.ShouldBe(Encoding.UTF8.GetString(invalid));
+        ReferenceEquals(first, pool.Get(invalid)).ShouldBeTrue();
+    }
 }

@@ -52,8 +52,9 @@ public sealed class PolicyReplayer
     /// </summary>
     /// <remarks>
     /// When the events come from a <see cref="ReadAheadEvents"/> not yet enumerated, its reading thread also
-    /// records the rate() windows of both policies, which depend on the events alone, so the replaying thread
-    /// evaluates the rules and the count() windows only. The report is the same either way.
+    /// records the rate() windows of both policies and counts the fields each event sets, which depend on the events
+    /// alone, so the replaying thread evaluates the rules and the count() windows only. The report is the same either
+    /// way.
     /// </remarks>
     public ReplayReport Run(IEnumerable<DecisionEvent> events, string candidateName, string baselineName,
         DateTime generatedAt, IReadOnlyList<string>? notes = null, ReplayReviewTally? review = null)
@@ -61,6 +62,7 @@ public sealed class PolicyReplayer
         ArgumentNullException.ThrowIfNull(events);
         RateRecorder? candidateAhead = null;
         RateRecorder? baselineAhead = null;
+        var countedOnReader = events is ReadAheadEvents;
         if (events is ReadAheadEvents readAhead)
         {
             candidateAhead = RateRecorder.For(_candidate, readAhead.Capacity);
@@ -69,6 +71,10 @@ public sealed class PolicyReplayer
             {
                 candidateAhead?.Record(chunk);
                 baselineAhead?.Record(chunk);
+                foreach (var decisionEvent in chunk)
+                {
+                    _fidelity.Add(decisionEvent!);
+                }
             });
         }
 
@@ -89,7 +95,11 @@ public sealed class PolicyReplayer
             }
 
             _comparer.Add(decisionEvent, baselineOutcome, candidateOutcome);
-            _fidelity.Add(decisionEvent);
+            if (!countedOnReader)
+            {
+                _fidelity.Add(decisionEvent);
+            }
+
             review?.Add(decisionEvent, baselineOutcome, candidateOutcome);
         }
 

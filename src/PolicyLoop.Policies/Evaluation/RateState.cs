@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyLoop.Policies.Evaluation;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed class RateState
     private const int MinSweepInterval = 4096;
     private const int MaxFreeWindows = 65_536;
     private const int MaxFreeCapacity = 64;
+    private const int RecentSize = 4096;
 
     private readonly Dictionary<string, KeyWindows> _keys = new(StringComparer.Ordinal);
 
@@ -33,6 +36,14 @@ public sealed class RateState
     private int _sweepInterval = MinSweepInterval;
     private string? _lastKey;
     private KeyWindows? _lastWindows;
+
+    /// <summary>
+    /// Recently looked-up key objects and their windows (null for a key without any), by the object's identity. Readers
+    /// that share repeated text pass the same string object again and again, and a hit skips hashing the text.
+    /// </summary>
+    private readonly string?[] _recentKeys = new string?[RecentSize];
+
+    private readonly KeyWindows?[] _recentWindows = new KeyWindows?[RecentSize];
 
     /// <summary>Number of (site, key) windows held.</summary>
     public int KeyCount { get; private set; }
@@ -75,7 +86,19 @@ public sealed class RateState
     {
         if (!ReferenceEquals(key, _lastKey) || _lastWindows is null)
         {
-            if (!_keys.TryGetValue(key, out var found))
+            var recent = RuntimeHelpers.GetHashCode(key) & (RecentSize - 1);
+            KeyWindows? found;
+            if (ReferenceEquals(_recentKeys[recent], key))
+            {
+                found = _recentWindows[recent];
+            }
+            else
+            {
+                _keys.TryGetValue(key, out found);
+                (_recentKeys[recent], _recentWindows[recent]) = (key, found);
+            }
+
+            if (found is null)
             {
                 if (!create)
                 {
@@ -90,6 +113,7 @@ public sealed class RateState
                 }
 
                 _keys[key] = found;
+                _recentWindows[recent] = found;
             }
 
             (_lastKey, _lastWindows) = (key, found);
@@ -119,6 +143,8 @@ public sealed class RateState
 
         _sinceSweep = 0;
         (_lastKey, _lastWindows) = (null, null);
+        Array.Clear(_recentKeys);
+        Array.Clear(_recentWindows);
 
         // Removing the current entry while enumerating a Dictionary is allowed since .NET Core 3.0.
         foreach (var (key, windows) in _keys)

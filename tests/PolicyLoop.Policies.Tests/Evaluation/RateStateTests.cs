@@ -48,6 +48,23 @@ public sealed class RateStateTests
     }
 
     [Fact]
+    public void Record_EqualKeyObjects_ShareOneWindow()
+    {
+        var state = new RateState();
+        var pooled = "192.0.2.1";
+        long count = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            // The same text as the same object and as new objects, as pooled and unpooled readers pass it.
+            var key = i % 2 == 0 ? pooled : new string(pooled.AsSpan());
+            count = state.Record(0, key, TimeSpan.FromMinutes(1), Start.AddSeconds(i));
+            state.Peek(0, new string(pooled.AsSpan()), TimeSpan.FromMinutes(1), Start.AddSeconds(i)).ShouldBe(count);
+        }
+
+        count.ShouldBe(10);
+    }
+
+    [Fact]
     public void Peek_DoesNotAddAnEvent()
     {
         var state = new RateState();
