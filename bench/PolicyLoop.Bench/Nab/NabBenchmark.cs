@@ -35,6 +35,10 @@ internal static class NabBenchmark
             var watch = Stopwatch.StartNew();
             var scores = PublishedDetectors.Load(directory, detector, series);
             Print($"{detector} (published)", bounds.Score(series, scores), watch.Elapsed);
+            if (Environment.GetEnvironmentVariable("NAB_DETAIL") == "1")
+            {
+                NabDetail.Print(series, scores, NabScorer.Sweep(series, scores, profiles[0]).Threshold);
+            }
         }
 
         double[] last = [];
