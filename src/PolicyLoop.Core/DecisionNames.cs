@@ -19,7 +19,27 @@ public static class DecisionNames
     /// <summary>Parses a decision name; returns false for anything but the six known names.</summary>
     public static bool TryParseDecision(string? text, out Decision decision)
     {
-        decision = text?.Trim().ToLowerInvariant() switch
+        decision = ExactDecision(text);
+        if (Enum.IsDefined(decision))
+        {
+            return true;
+        }
+
+        decision = ExactDecision(text?.Trim().ToLowerInvariant());
+        return Enum.IsDefined(decision);
+    }
+
+    /// <summary>Parses a mode name (<c>enforce</c> or <c>shadow</c>).</summary>
+    public static bool TryParseMode(string? text, out EnforcementMode mode)
+    {
+        // Stored names are already trimmed and lower case, so most calls need no new string.
+        var parsed = ExactMode(text) ?? ExactMode(text?.Trim().ToLowerInvariant());
+        mode = parsed ?? EnforcementMode.Enforce;
+        return parsed is not null;
+    }
+
+    private static Decision ExactDecision(string? text) =>
+        text switch
         {
             "allow" => Decision.Allow,
             "deny" => Decision.Deny,
@@ -29,25 +49,13 @@ public static class DecisionNames
             "unknown" => Decision.Unknown,
             _ => (Decision)(-1),
         };
-        return Enum.IsDefined(decision);
-    }
 
-    /// <summary>Parses a mode name (<c>enforce</c> or <c>shadow</c>).</summary>
-    public static bool TryParseMode(string? text, out EnforcementMode mode)
+    private static EnforcementMode? ExactMode(string? text) => text switch
     {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "enforce":
-                mode = EnforcementMode.Enforce;
-                return true;
-            case "shadow":
-                mode = EnforcementMode.Shadow;
-                return true;
-            default:
-                mode = EnforcementMode.Enforce;
-                return false;
-        }
-    }
+        "enforce" => EnforcementMode.Enforce,
+        "shadow" => EnforcementMode.Shadow,
+        _ => null,
+    };
 
     /// <summary>True for a decision other than allow in enforce mode.</summary>
     public static bool IsReject(Decision decision, EnforcementMode mode) =>

@@ -47,6 +47,8 @@ internal static class NabBenchmark
             ? [new(only, OurDetectors.Parse(only))]
             : only?.StartsWith(NoveltySpec.Prefix, StringComparison.Ordinal) == true
             ? [new(only, NoveltySpec.Parse(only))]
+            : only?.StartsWith(ArtSpec.Prefix, StringComparison.Ordinal) == true
+            ? [new(only, ArtSpec.Parse(only))]
             : OurDetectors.All.Where(d => only is null || d.Key == only);
         foreach (var (name, run) in ours)
         {

@@ -26,6 +26,7 @@ internal static class OurDetectors
             ["policyloop-novelty-seen-range"] = s => RunNovelty(s, new NoveltyDetectorOptions(), fileRange: false),
             ["policyloop-novelty-nocooldown"] = s => RunNovelty(s, new NoveltyDetectorOptions { Cooldown = 0 }, fileRange: true),
             ["policyloop-novelty"] = s => RunNovelty(s, new NoveltyDetectorOptions(), fileRange: true),
+            ["policyloop-art"] = s => RunArt(s, new ArtDetectorOptions()),
         };
 
     /// <summary>Parses <c>custom:TRAILING:DECAY:COOLDOWN:SPIKE:SHIFT</c> for trying settings.</summary>
@@ -92,6 +93,16 @@ internal static class OurDetectors
         }
 
         var detector = new NoveltyDetector(options);
+        return series.Values.Select(detector.Observe).ToArray();
+    }
+
+    /// <summary>
+    /// Runs <see cref="ArtDetector"/> with two conventions that NAB gives every detector: the input
+    /// range is the minimum and maximum of the whole file, and the probationary length is NAB's.
+    /// </summary>
+    public static double[] RunArt(NabSeries series, ArtDetectorOptions options)
+    {
+        var detector = new ArtDetector(options, series.Values.Min(), series.Values.Max(), series.Probation);
         return series.Values.Select(detector.Observe).ToArray();
     }
 

@@ -11,7 +11,7 @@ using PolicyLoop.Storage;
 namespace PolicyLoop.Bench.Replay;
 
 /// <summary>
-/// <c>bench/run replay [--events N] [--check-events N] [--key-events N]</c>: replays the edge
+/// <c>bench/run replay [--events N] [--check-events N] [--key-events N] [--replay-only]</c>: replays the edge
 /// sample policy (plus six regex and CIDR rules) over a generated store of N events (10 million by
 /// default) through the projected, read-ahead path of <c>policyloop replay</c>. It prints events
 /// per second, the read and evaluate times, a bare DuckDB scan of the same columns as the
@@ -41,6 +41,12 @@ internal static class ReplayBenchmark
             var fields = new PolicyReplayer(policy, null, new ReplayComparerOptions()).FieldsRead;
             var run = ReplayRun.Fast(store, policy, new EventQuery(), GeneratedAt);
             var peak = SideResult.ReadPeakWorkingSet();
+            if (options.ReplayOnly)
+            {
+                PrintReplay(run);
+                return 0;
+            }
+
             var read = ProjectedReadOnly(store, fields);
             var scan = BareScan(store, fields);
             PrintThroughput(run, scan, read, peak, fields.Count + 5);
@@ -49,7 +55,7 @@ internal static class ReplayBenchmark
             var few = await RunKeysChildAsync(1_000, options.KeyEvents);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"replay: {run.Report.Counts.Considered:N0} events at {run.EventsPerSecond:N0} events/s end to end "
-                + $"(target 1,000,000); read {Share(run.Read, run.Evaluate):P0} of read+evaluate; "
+                + $"(target 1,000,000); reading {run.ReadShare:P0} of the work, evaluating {1 - run.ReadShare:P0}; "
                 + $"{run.EventsPerSecond / scan.EventsPerSecond:F2}x a bare DuckDB scan; peak RSS {peak / 1048576.0:N0} MiB; "
                 + $"1M rate keys peak RSS {many / 1048576.0:N0} MiB ({(many - few) / 1048576.0:N0} MiB over 1,000 keys)"));
         }
@@ -57,7 +63,11 @@ internal static class ReplayBenchmark
         return 0;
     }
 
-    private static double Share(TimeSpan part, TimeSpan other) => part / (part + other);
+    private static void PrintReplay(ReplayRun run) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"replay: {run.Report.Counts.Considered:N0} events at {run.EventsPerSecond:N0} events/s (CPU {run.CpuSeconds:F1} s); "
+            + $"reading {run.Read.TotalSeconds:F1} s, recording rate() windows {run.Record.TotalSeconds:F1} s, "
+            + $"evaluating {run.Evaluate.TotalSeconds:F1} s, waiting {run.Wait.TotalSeconds:F1} s"));
 
     private static string EnsureStore(string name, long events, TimeSpan span, int clients, bool distinct)
     {
@@ -131,8 +141,8 @@ internal static class ReplayBenchmark
             bare DuckDB scan, {columns} columns, ordered: {scan.Rows,12:N0} rows {scan.Elapsed.TotalSeconds,7:F1} s {scan.EventsPerSecond,12:N0} rows/s
             projected read into events:          {read.Rows,12:N0} rows {read.Elapsed.TotalSeconds,7:F1} s {read.EventsPerSecond,12:N0} rows/s ({read.EventsPerSecond / scan.EventsPerSecond:F2}x the scan)
             replay end to end:                   {run.Report.Counts.Considered,12:N0} events {run.Elapsed.TotalSeconds,5:F1} s {run.EventsPerSecond,12:N0} events/s (CPU {run.CpuSeconds:F1} s)
-              bucket width and first query {run.QueryStart.TotalSeconds:F1} s; reader thread reading {run.Read.TotalSeconds:F1} s; replaying thread evaluating {evaluate.TotalSeconds:F1} s, waiting for events {run.Wait.TotalSeconds:F1} s
-              read share of read+evaluate: {Share(run.Read, evaluate):P1}; evaluate share: {Share(evaluate, run.Read):P1}
+              bucket width and first query {run.QueryStart.TotalSeconds:F1} s; reader thread reading {run.Read.TotalSeconds:F1} s and recording rate() windows {run.Record.TotalSeconds:F1} s; replaying thread evaluating {evaluate.TotalSeconds:F1} s, waiting for events {run.Wait.TotalSeconds:F1} s
+              shares of the work: reading {run.ReadShare:P1}, evaluating (rate() recording included) {1 - run.ReadShare:P1}
               counts: unchanged {run.Report.Counts.Unchanged:N0}, changed {run.Report.Counts.Changed:N0}, errors {run.Report.Counts.Errors:N0}
             peak RSS (VmHWM) of the replay, measured before the two reading passes: {peak / 1048576.0:N0} MiB
             """));

@@ -14,10 +14,13 @@ namespace PolicyLoop.Bench.Replay;
 /// reader thread, and the replayer against the logged decisions.
 /// </summary>
 internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double CpuSeconds, TimeSpan QueryStart,
-    TimeSpan Read, TimeSpan Wait)
+    TimeSpan Read, TimeSpan Record, TimeSpan Wait)
 {
     /// <summary>Time the replaying thread spent evaluating and counting: the run minus its waits and set-up.</summary>
     public TimeSpan Evaluate => Elapsed - QueryStart - Wait;
+
+    /// <summary>Reading's share of the work of both threads: reading, recording rate() windows and evaluating.</summary>
+    public double ReadShare => Read / (Read + Record + Evaluate);
 
     public double EventsPerSecond => Report.Counts.Considered / Elapsed.TotalSeconds;
 
@@ -31,7 +34,7 @@ internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double C
         var events = new ReadAheadEvents(reader.Fill);
         var report = replayer.Run(events, "bench", "logged decisions", generatedAt);
         return new ReplayRun(report, stopwatch.Elapsed, Ingest.SideResult.ReadCpuSeconds() - cpu, queryStart,
-            events.ReadTime, events.WaitTime);
+            events.ReadTime, events.StepTime, events.WaitTime);
     }
 
     /// <summary>The replay over complete events from <see cref="DuckDbEventStore.ReadEvents"/>, on one thread.</summary>
@@ -41,7 +44,7 @@ internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double C
         var stopwatch = Stopwatch.StartNew();
         var report = Replayer(store, policy).Run(store.ReadEvents(query), "bench", "logged decisions", generatedAt);
         return new ReplayRun(report, stopwatch.Elapsed, Ingest.SideResult.ReadCpuSeconds() - cpu, TimeSpan.Zero,
-            TimeSpan.Zero, TimeSpan.Zero);
+            TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
     }
 
     private static PolicyReplayer Replayer(DuckDbEventStore store, CompiledPolicy policy) =>

@@ -50,11 +50,30 @@ public sealed class PolicyReplayer
     /// reference to an event after the next one arrives, so the source may reuse event objects.
     /// With <paramref name="review"/>, its review section estimates the effect on reviewed rejects.
     /// </summary>
+    /// <remarks>
+    /// When the events come from a <see cref="ReadAheadEvents"/> not yet enumerated, its reading thread also
+    /// records the rate() windows of both policies, which depend on the events alone, so the replaying thread
+    /// evaluates the rules and the count() windows only. The report is the same either way.
+    /// </remarks>
     public ReplayReport Run(IEnumerable<DecisionEvent> events, string candidateName, string baselineName,
         DateTime generatedAt, IReadOnlyList<string>? notes = null, ReplayReviewTally? review = null)
     {
-        var candidate = new PolicyEvaluator(_candidate);
-        var baseline = _baseline is null ? null : new PolicyEvaluator(_baseline);
+        ArgumentNullException.ThrowIfNull(events);
+        RateRecorder? candidateAhead = null;
+        RateRecorder? baselineAhead = null;
+        if (events is ReadAheadEvents readAhead)
+        {
+            candidateAhead = RateRecorder.For(_candidate, readAhead.Capacity);
+            baselineAhead = _baseline is null ? null : RateRecorder.For(_baseline, readAhead.Capacity);
+            readAhead.OnReader(chunk =>
+            {
+                candidateAhead?.Record(chunk);
+                baselineAhead?.Record(chunk);
+            });
+        }
+
+        var candidate = new PolicyEvaluator(_candidate, ahead: candidateAhead);
+        var baseline = _baseline is null ? null : new PolicyEvaluator(_baseline, ahead: baselineAhead);
         foreach (var decisionEvent in events)
         {
             var candidateResult = candidate.Evaluate(decisionEvent);

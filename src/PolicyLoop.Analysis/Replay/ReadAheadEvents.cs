@@ -21,22 +21,53 @@ namespace PolicyLoop.Analysis.Replay;
 public sealed class ReadAheadEvents(Func<DecisionEvent?[], int> fill, int chunkSize = 2048, int chunks = 64)
     : IEnumerable<DecisionEvent>
 {
+    private readonly int _chunkSize = Math.Max(1, chunkSize);
+    private readonly int _chunks = Math.Max(2, chunks);
+    private readonly List<Action<ReadOnlySpan<DecisionEvent?>>> _steps = [];
     private long _readTicks;
+    private long _stepTicks;
     private long _waitTicks;
+    private bool _started;
+
+    /// <summary>
+    /// The most events that can be filled and not yet passed by the enumeration, the current one included: the
+    /// fill delegate runs at most this many events ahead of the enumerating thread.
+    /// </summary>
+    public int Capacity => _chunks * _chunkSize;
 
     /// <summary>Time the reader thread spent inside the fill delegate.</summary>
     public TimeSpan ReadTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _readTicks));
 
+    /// <summary>Time the reader thread spent in the steps added with <see cref="OnReader"/>.</summary>
+    public TimeSpan StepTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _stepTicks));
+
     /// <summary>Time the enumerating thread spent waiting for a filled chunk.</summary>
     public TimeSpan WaitTime => Stopwatch.GetElapsedTime(0, _waitTicks);
 
+    /// <summary>
+    /// Adds a step that runs on the reader thread over each filled chunk, after the fill and before the chunk is
+    /// handed over, so the enumerating thread sees what the step wrote. Add steps before enumerating.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The enumeration has started.</exception>
+    public void OnReader(Action<ReadOnlySpan<DecisionEvent?>> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (_started)
+        {
+            throw new InvalidOperationException("add reader steps before enumerating the events");
+        }
+
+        _steps.Add(step);
+    }
+
     public IEnumerator<DecisionEvent> GetEnumerator()
     {
+        _started = true;
         using var filled = new BlockingCollection<(DecisionEvent?[] Chunk, int Count)>();
         using var free = new BlockingCollection<DecisionEvent?[]>();
-        for (var i = 0; i < Math.Max(2, chunks); i++)
+        for (var i = 0; i < _chunks; i++)
         {
-            free.Add(new DecisionEvent?[Math.Max(1, chunkSize)]);
+            free.Add(new DecisionEvent?[_chunkSize]);
         }
 
         using var stop = new CancellationTokenSource();
@@ -88,7 +119,14 @@ public sealed class ReadAheadEvents(Func<DecisionEvent?[], int> fill, int chunkS
                 var chunk = free.Take(stop);
                 var start = Stopwatch.GetTimestamp();
                 var count = fill(chunk);
-                Interlocked.Add(ref _readTicks, Stopwatch.GetTimestamp() - start);
+                var filledAt = Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _readTicks, filledAt - start);
+                foreach (var step in _steps)
+                {
+                    step(chunk.AsSpan(0, count));
+                }
+
+                Interlocked.Add(ref _stepTicks, Stopwatch.GetTimestamp() - filledAt);
                 if (count > 0)
                 {
                     filled.Add((chunk, count), stop);

@@ -14,8 +14,6 @@ namespace PolicyLoop.Policies.Evaluation;
 /// </summary>
 public sealed class PolicyEvaluator
 {
-    private static readonly object[] BoxedCounts = [.. Enumerable.Range(0, 1024).Select(count => (object)(long)count)];
-
     private readonly CompiledPolicy _policy;
     private readonly RateState _state;
     private readonly EvaluationContext _context = new();
@@ -28,12 +26,26 @@ public sealed class PolicyEvaluator
     /// <summary>Each rule's index in the policy, by id, for explaining a result after the fact.</summary>
     private readonly Dictionary<string, int> _ruleIndexes;
 
+    /// <summary>The rate() and count() sites computed here: all of them, or only count() with a recorder ahead.</summary>
+    private readonly SiteValues _sites;
+
+    private readonly RateRecorder? _ahead;
+    private long _evaluated;
     private EvaluationResult? _latest;
 
-    public PolicyEvaluator(CompiledPolicy policy, RateState? state = null)
+    /// <summary>Creates an evaluator for <paramref name="policy"/>.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="state">The rate and count windows to use; new ones by default.</param>
+    /// <param name="ahead">
+    /// A recorder that records the policy's rate() windows for the same events ahead of this evaluator, which then
+    /// takes their values from it: the recorder's nth event must be this evaluator's nth.
+    /// </param>
+    public PolicyEvaluator(CompiledPolicy policy, RateState? state = null, RateRecorder? ahead = null)
     {
         _policy = policy;
         _state = state ?? new RateState();
+        _ahead = ahead;
+        _sites = new SiteValues(policy, _state, site => ahead is null || site.Function != "rate");
         _context.StatefulValues = new object?[policy.StatefulSites.Count];
         _cache = RuleResultCache.For(policy.Rules);
         _defaultResult = new EvaluationResult(policy.Policy.Default, null, [], []);
@@ -52,7 +64,7 @@ public sealed class PolicyEvaluator
     {
         _context.Reset(decisionEvent);
         _cache?.Begin(decisionEvent);
-        ComputeStateful(decisionEvent);
+        ComputeStateful();
         List<RuleMatch>? matches = null;
         List<RuleError>? errors = null;
         var rules = _policy.RuleArray;
@@ -148,32 +160,12 @@ public sealed class PolicyEvaluator
         }
     }
 
-    private void ComputeStateful(DecisionEvent decisionEvent)
+    private void ComputeStateful()
     {
-        var sites = _policy.SiteArray;
-        for (var i = 0; i < sites.Length; i++)
-        {
-            var site = sites[i];
-            try
-            {
-                var key = KeyText(_policy.SiteKeys[i](_context));
-                _context.StatefulValues[i] = Box(site.Function == "rate"
-                    ? _state.Record(i, key, site.Window, decisionEvent.Time)
-                    : _state.Peek(i, key, site.Window, decisionEvent.Time));
-            }
-#pragma warning disable CA1031 // A failing key becomes an error of the rules that read it, never of the batch.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _context.StatefulValues[i] = ex as CelException ?? new CelException($"internal error: {ex.Message}", ex);
-            }
-        }
+        _ahead?.CopyTo(_evaluated, _context.StatefulValues);
+        _evaluated++;
+        _sites.Compute(_context);
     }
-
-    /// <summary>Boxes a window count, sharing one box per small count so most events allocate none.</summary>
-    private static object Box(long count) => count < BoxedCounts.Length ? BoxedCounts[count] : count;
-
-    private static string KeyText(object? key) => key as string ?? CelFormat.Display(key);
 
     /// <summary>Adds a reject to the count() windows, so later events see how often their key was rejected.</summary>
     private EvaluationResult Finish(EvaluationResult result)
@@ -184,16 +176,7 @@ public sealed class PolicyEvaluator
             return result;
         }
 
-        var sites = _policy.SiteArray;
-        for (var i = 0; i < sites.Length; i++)
-        {
-            if (sites[i].Function == "count" && _context.StatefulValues[i] is long)
-            {
-                var key = KeyText(_policy.SiteKeys[i](_context));
-                _state.Record(i, key, sites[i].Window, _context.Event!.Time);
-            }
-        }
-
+        _sites.RecordReject(_context.Event!.Time);
         return result;
     }
 }

@@ -2,10 +2,11 @@ namespace PolicyLoop.Policies.Evaluation;
 
 /// <summary>
 /// Sliding windows over event time for <c>rate()</c> and <c>count()</c>, one per (call site, key). Feed events in
-/// time order, because a window contains the timestamps in (t - window, t] of the newest event. Windows whose newest
-/// entry has left them are dropped by a sweep. The next sweep comes after as many records as the sweep left
-/// windows, and after at least <see cref="MinSweepInterval"/>. So the windows held are at most twice the active ones
-/// plus that minimum, and sweeping costs a constant amount per record however many keys there are.
+/// time order, because a window contains the timestamps in (t - window, t] of the newest event. A key whose newest
+/// record has left its longest window is dropped, with its windows, by a sweep. The next sweep comes after as many
+/// records as the sweep left windows, and after at least <see cref="MinSweepInterval"/>. So the windows held are at
+/// most twice the active ones plus that minimum, and sweeping costs a constant amount per record however many keys
+/// there are. A sweep reads one time per key and never the windows of a key it keeps.
 /// The state is deterministic: the same events in the same order give the same counts.
 /// </summary>
 /// <remarks>
@@ -18,20 +19,20 @@ public sealed class RateState
     private const int MaxFreeWindows = 65_536;
     private const int MaxFreeCapacity = 64;
 
-    private readonly Dictionary<string, Window?[]> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyWindows> _keys = new(StringComparer.Ordinal);
 
     /// <summary>Emptied windows kept for new keys, so keys that come and go do not allocate a window each time.</summary>
     private readonly Stack<Window> _free = new();
 
-    /// <summary>Emptied per-key arrays of windows, kept for new keys like <see cref="_free"/>.</summary>
-    private readonly Stack<Window?[]> _freeKeys = new();
+    /// <summary>Emptied keys' holders, kept for new keys like <see cref="_free"/>.</summary>
+    private readonly Stack<KeyWindows> _freeKeys = new();
 
     private DateTime _newest = DateTime.MinValue;
     private int _sites = 1;
     private int _sinceSweep;
     private int _sweepInterval = MinSweepInterval;
     private string? _lastKey;
-    private Window?[]? _lastWindows;
+    private KeyWindows? _lastWindows;
 
     /// <summary>Number of (site, key) windows held.</summary>
     public int KeyCount { get; private set; }
@@ -40,15 +41,17 @@ public sealed class RateState
     public long Record(int site, string key, TimeSpan window, DateTime time)
     {
         var windows = WindowsOf(key, site, create: true)!;
-        var entries = windows[site];
+        var entries = windows.Sites[site];
         if (entries is null)
         {
             entries = _free.TryPop(out var reused) ? reused : new Window();
             entries.LengthTicks = window.Ticks;
-            windows[site] = entries;
+            windows.Sites[site] = entries;
+            windows.LongestTicks = Math.Max(windows.LongestTicks, window.Ticks);
             KeyCount++;
         }
 
+        windows.NewestTicks = Math.Max(windows.NewestTicks, time.Ticks);
         entries.Add(time.Ticks);
         entries.Expire(time.Ticks);
         Touch(time);
@@ -58,7 +61,7 @@ public sealed class RateState
     /// <summary>Returns the events in the window ending at <paramref name="time"/> without adding one.</summary>
     public long Peek(int site, string key, TimeSpan window, DateTime time)
     {
-        if (WindowsOf(key, site, create: false) is not { } windows || windows[site] is not { } entries)
+        if (WindowsOf(key, site, create: false) is not { } windows || windows.Sites[site] is not { } entries)
         {
             return 0;
         }
@@ -68,7 +71,7 @@ public sealed class RateState
     }
 
     /// <summary>The key's windows by site, grown to hold <paramref name="site"/>; null when absent and not created.</summary>
-    private Window?[]? WindowsOf(string key, int site, bool create)
+    private KeyWindows? WindowsOf(string key, int site, bool create)
     {
         if (!ReferenceEquals(key, _lastKey) || _lastWindows is null)
         {
@@ -80,19 +83,23 @@ public sealed class RateState
                 }
 
                 _sites = Math.Max(_sites, site + 1);
-                found = _freeKeys.TryPop(out var reused) && reused.Length >= _sites ? reused : new Window?[_sites];
+                found = _freeKeys.TryPop(out var reused) ? reused : new KeyWindows();
+                if (found.Sites.Length < _sites)
+                {
+                    found.Sites = new Window?[_sites];
+                }
+
                 _keys[key] = found;
             }
 
             (_lastKey, _lastWindows) = (key, found);
         }
 
-        if (site >= _lastWindows.Length)
+        if (site >= _lastWindows.Sites.Length)
         {
-            var grown = _lastWindows;
+            var grown = _lastWindows.Sites;
             Array.Resize(ref grown, site + 1);
-            _keys[key] = grown;
-            _lastWindows = grown;
+            _lastWindows.Sites = grown;
         }
 
         return _lastWindows;
@@ -116,42 +123,49 @@ public sealed class RateState
         // Removing the current entry while enumerating a Dictionary is allowed since .NET Core 3.0.
         foreach (var (key, windows) in _keys)
         {
-            var live = false;
-            for (var site = 0; site < windows.Length; site++)
+            if (windows.NewestTicks > _newest.Ticks - windows.LongestTicks)
             {
-                if (windows[site] is not { } entries)
+                continue;
+            }
+
+            _keys.Remove(key);
+            var sites = windows.Sites;
+            for (var site = 0; site < sites.Length; site++)
+            {
+                if (sites[site] is not { } entries)
                 {
                     continue;
                 }
 
-                entries.Expire(_newest.Ticks);
-                if (entries.Count > 0)
-                {
-                    live = true;
-                    continue;
-                }
-
-                windows[site] = null;
+                sites[site] = null;
                 KeyCount--;
 
                 // A window that once held a burst keeps its large buffer, so it is not kept for reuse.
                 if (_free.Count < MaxFreeWindows && entries.Capacity <= MaxFreeCapacity)
                 {
+                    entries.Clear();
                     _free.Push(entries);
                 }
             }
 
-            if (!live)
+            if (_freeKeys.Count < MaxFreeWindows)
             {
-                _keys.Remove(key);
-                if (_freeKeys.Count < MaxFreeWindows)
-                {
-                    _freeKeys.Push(windows);
-                }
+                (windows.NewestTicks, windows.LongestTicks) = (0, 0);
+                _freeKeys.Push(windows);
             }
         }
 
         _sweepInterval = Math.Max(MinSweepInterval, KeyCount);
+    }
+
+    /// <summary>One key's windows by site, with the newest time recorded in any of them and the longest window length.</summary>
+    private sealed class KeyWindows
+    {
+        public Window?[] Sites { get; set; } = [];
+
+        public long NewestTicks { get; set; }
+
+        public long LongestTicks { get; set; }
     }
 
     /// <summary>
@@ -187,6 +201,8 @@ public sealed class RateState
             _times[(_head + Count) & (_times.Length - 1)] = ticks;
             Count++;
         }
+
+        public void Clear() => (_head, Count) = (0, 0);
 
         public void Expire(long now)
         {

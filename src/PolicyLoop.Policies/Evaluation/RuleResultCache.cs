@@ -11,8 +11,8 @@ namespace PolicyLoop.Policies.Evaluation;
 /// </summary>
 /// <remarks>
 /// Only rules whose outcome is a pure function of their inputs are cached: conditions that read at
-/// most <see cref="MaxKeyFields"/> scalar fields (strings, status, bytes, decision, mode) and call
-/// neither rate() nor count(). Every function of the language is deterministic, and lists are
+/// most <see cref="MaxKeyFields"/> scalar fields (strings, status, bytes, decision, mode), at least
+/// one of them text, and call neither rate() nor count(). Every function of the language is deterministic, and lists are
 /// constants of the policy. Each field keeps at most <see cref="MaxValues"/> distinct values; when
 /// it fills, its values and the entries of the rules that read it are dropped. A field whose values
 /// rarely repeat (fewer than half of the lookups since the last drop found a known value) stops
@@ -64,7 +64,7 @@ internal sealed class RuleResultCache
 
             var inputs = ConditionInputs.Of(tree);
             var read = inputs.Names.Where(DecisionEventFields.Names.Contains).Order(StringComparer.Ordinal).ToList();
-            if (inputs.IsStateful || read.Count is 0 or > MaxKeyFields || !read.All(IsCacheable))
+            if (inputs.IsStateful || read.Count is 0 or > MaxKeyFields || !read.All(IsCacheable) || !read.Any(FieldValues.IsText))
             {
                 continue;
             }
@@ -163,6 +163,12 @@ internal sealed class RuleResultCache
         public bool Disabled { get; private set; }
 
         public static bool Reads(string field) => TextOf(field) is not null || NumberOf(field) is not null;
+
+        /// <summary>
+        /// True for a text field. A rule that reads numbers only is not cached: comparing a number costs less than
+        /// looking its value up.
+        /// </summary>
+        public static bool IsText(string field) => TextOf(field) is not null;
 
         public static FieldValues For(string field) => new(TextOf(field), NumberOf(field));
 

@@ -97,6 +97,48 @@ public sealed class PolicyReplayerTests
     }
 
     [Fact]
+    public void Run_ReadAhead_MatchesListReport()
+    {
+        const string candidate = """
+            id: limits
+            version: "3"
+            default: allow
+            rules:
+              - { id: repeat, when: 'count(client_ip, "1m") >= 4', action: deny }
+              - { id: burst, when: 'rate(client_ip, "5s") > 6', action: throttle }
+              - { id: per-client, when: 'rate(client_ip, "1m") > 30', action: throttle }
+              - { id: per-user, when: 'rate(user_agent + user_id, "20s") > 3', action: challenge }
+            """;
+        var events = Enumerable.Range(0, 3_000)
+            .Select(i => Request(i, TimeSpan.FromMilliseconds(i * 97), $"192.0.2.{i * 7 % 5}"))
+            .ToList();
+        foreach (var e in events.Where((_, i) => i % 4 != 0))
+        {
+            e.UserId = $"u{e.EventId[^1] % 3}";
+        }
+
+        PolicyReplayer Replayer() => new(Compile(candidate), Compile(RatePolicy), new ReplayComparerOptions());
+        var next = 0;
+        var readAhead = new ReadAheadEvents(chunk =>
+        {
+            var filled = 0;
+            while (filled < chunk.Length && next < events.Count)
+            {
+                chunk[filled++] = events[next++];
+            }
+
+            return filled;
+        }, chunkSize: 16, chunks: 3);
+
+        var fromList = ReportJson.Serialize(Replayer().Run(events, "limits 3", "limits 2", Start));
+        var fromReadAhead = ReportJson.Serialize(Replayer().Run(readAhead, "limits 3", "limits 2", Start));
+
+        fromReadAhead.ShouldBe(fromList);
+        fromList.ShouldContain("\"per-user\"");
+        fromList.ShouldContain("\"burst\"");
+    }
+
+    [Fact]
     public void Run_SameEventsTwice_GivesIdenticalReports()
     {
         var events = Enumerable.Range(0, 300)

@@ -67,4 +67,45 @@ public sealed class ReadAheadEventsTests
         first.Count.ShouldBe(20);
         first[^1].ShouldBe("e19");
     }
+
+    [Fact]
+    public void OnReader_Step_RunsBeforeHandover()
+    {
+        var seen = new List<string>();
+        var events = new ReadAheadEvents(Numbered(100), chunkSize: 16, chunks: 2);
+        events.OnReader(chunk =>
+        {
+            foreach (var e in chunk)
+            {
+                lock (seen)
+                {
+                    seen.Add(e!.EventId);
+                }
+            }
+        });
+
+        var handed = new List<string>();
+        foreach (var e in events)
+        {
+            lock (seen)
+            {
+                seen.ShouldContain(e.EventId);
+            }
+
+            handed.Add(e.EventId);
+        }
+
+        seen.ShouldBe(handed);
+        events.Capacity.ShouldBe(32);
+    }
+
+    [Fact]
+    public void OnReader_AfterEnumerationStarted_Throws()
+    {
+        var events = new ReadAheadEvents(Numbered(10), chunkSize: 4);
+        using var enumerator = events.GetEnumerator();
+        enumerator.MoveNext();
+
+        Should.Throw<InvalidOperationException>(() => events.OnReader(_ => { }));
+    }
 }

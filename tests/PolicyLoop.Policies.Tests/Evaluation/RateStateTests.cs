@@ -77,6 +77,25 @@ public sealed class RateStateTests
     }
 
     [Fact]
+    public void Record_SweepKeepsKeyWhileItsLongestWindowHoldsEntries()
+    {
+        var state = new RateState();
+        state.Record(0, "k", TimeSpan.FromSeconds(10), Start);
+        state.Record(1, "k", TimeSpan.FromMinutes(10), Start);
+
+        // Sweeps a minute later: the ten-second window has emptied, the ten-minute one has not.
+        for (var i = 0; i < 10_000; i++)
+        {
+            state.Record(0, "other-" + i, TimeSpan.FromSeconds(10), Start.AddMinutes(1));
+        }
+
+        state.Peek(0, "k", TimeSpan.FromSeconds(10), Start.AddMinutes(1)).ShouldBe(0);
+        state.Peek(1, "k", TimeSpan.FromMinutes(10), Start.AddMinutes(1)).ShouldBe(1);
+        state.Record(0, "k", TimeSpan.FromSeconds(10), Start.AddMinutes(1)).ShouldBe(1);
+        state.Peek(1, "k", TimeSpan.FromMinutes(10), Start.AddMinutes(11)).ShouldBe(0);
+    }
+
+    [Fact]
     public void Record_BurstPastBuffer_KeepsAllTimestamps()
     {
         var state = new RateState();
