@@ -4,9 +4,15 @@ using System.Globalization;
 namespace PolicyLoop.Bench.Nab;
 
 /// <summary>
-/// <c>bench/run nab [--data DIR] [--only NAME]</c>: scores PolicyLoop's detectors and the published
-/// detectors on the NAB corpus with the same scorer, and prints the normalised score per profile.
+/// <c>bench/run nab [--data DIR] [--only NAME] [--series-half 0|1]</c>: scores PolicyLoop's detectors
+/// and the published detectors on the NAB corpus with the same scorer, and prints the normalised
+/// score per profile.
 /// </summary>
+/// <remarks>
+/// <c>--series-half</c> keeps every second series in name order within each group, starting with
+/// the first (0) or the second (1), and scores that half as a corpus of its own. The two halves
+/// let settings chosen on one half be scored on the other.
+/// </remarks>
 internal static class NabBenchmark
 {
     private static readonly string[] ProfileOrder = ["standard", "reward_low_FP_rate", "reward_low_FN_rate"];
@@ -23,11 +29,24 @@ internal static class NabBenchmark
         }
 
         var only = Option(args, "--only");
+        var half = Option(args, "--series-half");
+        if (half is not (null or "0" or "1"))
+        {
+            Console.Error.WriteLine($"error: invalid --series-half '{half}'. Pass 0 or 1.");
+            return Task.FromResult(2);
+        }
+
         var series = NabCorpus.LoadSeries(directory);
+        if (half is not null)
+        {
+            series = SelectHalf(series, half == "1" ? 1 : 0);
+        }
+
         var profiles = ProfileOrder.Select(name => NabCorpus.LoadProfiles(directory).Single(p => p.Name == name)).ToArray();
         var bounds = new NabBounds(series, profiles);
         Console.WriteLine($"NAB corpus: {series.Count} series, {series.Sum(s => s.Values.Length)} rows, "
-            + $"{series.Sum(s => s.Windows.Length)} windows ({directory})");
+            + $"{series.Sum(s => s.Windows.Length)} windows ({directory}"
+            + (half is null ? ")" : $", series half {half})"));
         Console.WriteLine($"{"detector",-30} {"standard",9} {"low_FP",9} {"low_FN",9}  {"seconds",8}");
 
         foreach (var detector in PublishedDetectors.List(directory).Where(d => only is null || d == only))
@@ -73,6 +92,16 @@ internal static class NabBenchmark
 
         return Task.FromResult(0);
     }
+
+    /// <summary>
+    /// Keeps the series at even (<paramref name="half"/> 0) or odd (1) positions in name order
+    /// within each group, so both halves draw on every group.
+    /// </summary>
+    private static NabSeries[] SelectHalf(IReadOnlyList<NabSeries> series, int half) =>
+        series
+            .GroupBy(s => Path.GetDirectoryName(s.Name) ?? "", StringComparer.Ordinal)
+            .SelectMany(group => group.OrderBy(s => s.Name, StringComparer.Ordinal).Where((_, index) => index % 2 == half))
+            .ToArray();
 
     private static void Print(string name, double[] normalised, TimeSpan elapsed) =>
         Console.WriteLine(string.Create(

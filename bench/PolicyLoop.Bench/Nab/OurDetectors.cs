@@ -23,8 +23,9 @@ internal static class OurDetectors
             ["policyloop-shift"] = s => Run(s, Best with { UseSpike = false }),
             ["policyloop-nodedup"] = s => Run(s, Best with { Cooldown = 0 }),
             ["policyloop"] = s => Run(s, Best),
-            ["policyloop-novelty-nocooldown"] = s => RunNovelty(s, new NoveltyDetectorOptions { Cooldown = 0 }),
-            ["policyloop-novelty"] = s => RunNovelty(s, new NoveltyDetectorOptions()),
+            ["policyloop-novelty-seen-range"] = s => RunNovelty(s, new NoveltyDetectorOptions(), fileRange: false),
+            ["policyloop-novelty-nocooldown"] = s => RunNovelty(s, new NoveltyDetectorOptions { Cooldown = 0 }, fileRange: true),
+            ["policyloop-novelty"] = s => RunNovelty(s, new NoveltyDetectorOptions(), fileRange: true),
             ["policyloop-art"] = s => RunArt(s, new ArtDetectorOptions()),
         };
 
@@ -78,8 +79,19 @@ internal static class OurDetectors
         return variant.Cooldown > 0 ? Deduplicate(raw, variant.Cooldown) : raw;
     }
 
-    private static double[] RunNovelty(NabSeries series, NoveltyDetectorOptions options)
+    /// <summary>
+    /// Runs <see cref="NoveltyDetector"/> over a series. With <paramref name="fileRange"/>, the
+    /// detector gets the minimum and maximum of the whole data file as its input range, as NAB
+    /// passes every detector its file's <c>inputMin</c> and <c>inputMax</c>. The scores still use
+    /// only the values up to their own row.
+    /// </summary>
+    public static double[] RunNovelty(NabSeries series, NoveltyDetectorOptions options, bool fileRange)
     {
+        if (fileRange && series.Values.Length > 0)
+        {
+            options = options with { InputMin = series.Values.Min(), InputMax = series.Values.Max() };
+        }
+
         var detector = new NoveltyDetector(options);
         return series.Values.Select(detector.Observe).ToArray();
     }

@@ -2,9 +2,10 @@ namespace PolicyLoop.Analysis.Anomalies;
 
 /// <summary>
 /// Scores how new the shape of the last few values is. Each value is quantised into one of a few
-/// levels of the range seen so far (a value above or below that range gets a level of its own); the
-/// detector remembers every run of consecutive levels it has seen, and the score is the share of
-/// the current runs (the last 1, 2, ... up to <c>length</c> levels) never seen before.
+/// levels of a range: the fixed input range when the caller knows it, else the range seen so far. A
+/// value above or below that range gets a level of its own. The detector remembers every run of
+/// consecutive levels it has seen, and the score is the share of the current runs (the last 1,
+/// 2, ... up to <c>length</c> levels) never seen before.
 /// </summary>
 internal sealed class PatternNovelty
 {
@@ -15,6 +16,7 @@ internal sealed class PatternNovelty
     private readonly double _offset;
     private readonly int[] _recent;
     private readonly HashSet<long> _seen = [];
+    private readonly bool _fixedRange;
     private double _min = double.NaN;
     private double _max = double.NaN;
     private int _filled;
@@ -23,7 +25,9 @@ internal sealed class PatternNovelty
     /// <param name="length">The longest run remembered, 1 to 9 values.</param>
     /// <param name="offset">A shift of the level boundaries, in levels (0 to 1), so that two
     /// quantisers with different offsets do not share every boundary.</param>
-    public PatternNovelty(int levels, int length, double offset)
+    /// <param name="inputRange">The fixed range to cut into levels, or null to use the range seen
+    /// so far. The caller validates it.</param>
+    public PatternNovelty(int levels, int length, double offset, (double Min, double Max)? inputRange = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(levels, 50);
@@ -32,6 +36,12 @@ internal sealed class PatternNovelty
         _levels = levels;
         _offset = offset;
         _recent = new int[length];
+        if (inputRange is { } range)
+        {
+            _fixedRange = true;
+            _min = range.Min;
+            _max = range.Max;
+        }
     }
 
     /// <summary>Scores <paramref name="value"/> in [0, 1], then remembers it and its runs.</summary>
@@ -40,8 +50,11 @@ internal sealed class PatternNovelty
         Array.Copy(_recent, 0, _recent, 1, _recent.Length - 1);
         _recent[0] = Quantise(value);
         _filled = Math.Min(_filled + 1, _recent.Length);
-        _min = double.IsNaN(_min) ? value : Math.Min(_min, value);
-        _max = double.IsNaN(_max) ? value : Math.Max(_max, value);
+        if (!_fixedRange)
+        {
+            _min = double.IsNaN(_min) ? value : Math.Min(_min, value);
+            _max = double.IsNaN(_max) ? value : Math.Max(_max, value);
+        }
 
         var novel = 0;
         var key = 0L;

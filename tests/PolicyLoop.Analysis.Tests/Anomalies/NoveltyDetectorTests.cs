@@ -83,6 +83,72 @@ public sealed class NoveltyDetectorTests
             .QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Observe_InputRange_NoiseInFewLevelsEndsWithoutScores()
+    {
+        // Noise between 40 and 60 falls into 2 or 3 of the 10 levels of 0 to 100, so with the input
+        // range every run is seen early. Cut from the range seen so far, the same noise spreads over
+        // all 10 levels and still yields new runs much later.
+        var fixedRange = new NoveltyDetector(new NoveltyDetectorOptions { Cooldown = 0, InputMin = 0, InputMax = 100 });
+        var seenRange = new NoveltyDetector(new NoveltyDetectorOptions { Cooldown = 0 });
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 2000).Select(_ => 40 + (20 * random.NextDouble())).ToArray();
+
+        var withRange = values.Select(fixedRange.Observe).ToArray();
+        var withoutRange = values.Select(seenRange.Observe).ToArray();
+
+        withRange.Skip(1000).Max().ShouldBe(0);
+        withoutRange.Skip(1000).Max().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Observe_InputRange_NewLevelAfterLongFlatHistoryScores()
+    {
+        var detector = new NoveltyDetector(new NoveltyDetectorOptions { InputMin = 0, InputMax = 100 });
+        var scores = Enumerable.Range(0, 1000).Select(i => detector.Observe(i == 900 ? 80 : 20)).ToArray();
+
+        scores.Skip(10).Take(890).Max().ShouldBe(0);
+        scores[900].ShouldBeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void Observe_ValueOutsideInputRange_GetsLevelOfItsOwn()
+    {
+        var detector = new NoveltyDetector(new NoveltyDetectorOptions { InputMin = 0, InputMax = 100 });
+        var scores = Enumerable.Range(0, 1000).Select(i => detector.Observe(i == 900 ? 150 : 99)).ToArray();
+
+        scores.Skip(10).Take(890).Max().ShouldBe(0);
+        scores[900].ShouldBeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void Observe_DefaultOptions_SurpriseOnlyOrdersEqualNovelty() =>
+        Prop.ForAll(
+            Gen.Choose(-1000, 1000).Select(v => v / 7.0).ArrayOf().ToArbitrary(),
+            values =>
+            {
+                // Novelty of the two default quantisers comes in steps of 1/6, and the surprise may
+                // raise a score by at most 1%, which never reaches the next step.
+                var detector = new NoveltyDetector(new NoveltyDetectorOptions { Cooldown = 0 });
+                return values.Select(detector.Observe).All(s =>
+                {
+                    var step = Math.Floor((s * 6) + 1e-9) / 6;
+                    return s >= step - 1e-12 && s <= (step * 1.01) + 1e-12;
+                });
+            })
+            .QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Constructor_InputMinWithoutInputMax_Throws() =>
+        Should.Throw<ArgumentException>(() => new NoveltyDetector(new NoveltyDetectorOptions { InputMin = 0 }));
+
+    [Theory]
+    [InlineData(10, 5)]
+    [InlineData(double.NaN, 5)]
+    [InlineData(0, double.PositiveInfinity)]
+    public void Constructor_InvalidInputRange_Throws(double min, double max) =>
+        Should.Throw<ArgumentException>(() => new NoveltyDetector(new NoveltyDetectorOptions { InputMin = min, InputMax = max }));
+
+    [Fact]
     public void Constructor_NoResolutions_Throws() =>
         Should.Throw<ArgumentOutOfRangeException>(() => new NoveltyDetector(new NoveltyDetectorOptions { Resolutions = [] }));
 }
