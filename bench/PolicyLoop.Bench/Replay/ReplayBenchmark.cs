@@ -67,7 +67,8 @@ internal static class ReplayBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"replay: {run.Report.Counts.Considered:N0} events at {run.EventsPerSecond:N0} events/s (CPU {run.CpuSeconds:F1} s); "
             + $"reading {run.Read.TotalSeconds:F1} s, recording rate() windows {run.Record.TotalSeconds:F1} s, "
-            + $"evaluating {run.Evaluate.TotalSeconds:F1} s, waiting {run.Wait.TotalSeconds:F1} s"));
+            + $"evaluating {run.Evaluate.TotalSeconds:F1} s, waiting {run.Wait.TotalSeconds:F1} s; "
+            + $"{run.Gc.Collections:N0} garbage collections pausing {run.Gc.Paused.TotalSeconds:F2} s"));
 
     private static string EnsureStore(string name, long events, TimeSpan span, int clients, bool distinct)
     {
@@ -143,6 +144,7 @@ internal static class ReplayBenchmark
             replay end to end:                   {run.Report.Counts.Considered,12:N0} events {run.Elapsed.TotalSeconds,5:F1} s {run.EventsPerSecond,12:N0} events/s (CPU {run.CpuSeconds:F1} s)
               bucket width and first query {run.QueryStart.TotalSeconds:F1} s; reader thread reading {run.Read.TotalSeconds:F1} s and recording rate() windows {run.Record.TotalSeconds:F1} s; replaying thread evaluating {evaluate.TotalSeconds:F1} s, waiting for events {run.Wait.TotalSeconds:F1} s
               shares of the work: reading {run.ReadShare:P1}, evaluating (rate() recording included) {1 - run.ReadShare:P1}
+              {run.Gc.Collections:N0} garbage collections, pausing the threads for {run.Gc.Paused.TotalSeconds:F2} s
               counts: unchanged {run.Report.Counts.Unchanged:N0}, changed {run.Report.Counts.Changed:N0}, errors {run.Report.Counts.Errors:N0}
             peak RSS (VmHWM) of the replay, measured before the two reading passes: {peak / 1048576.0:N0} MiB
             """));

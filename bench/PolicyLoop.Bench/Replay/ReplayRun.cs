@@ -16,6 +16,9 @@ namespace PolicyLoop.Bench.Replay;
 internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double CpuSeconds, TimeSpan QueryStart,
     TimeSpan Read, TimeSpan Record, TimeSpan Wait)
 {
+    /// <summary>Garbage collections during the run (generation 0 counts every one) and the time they paused the threads.</summary>
+    public (int Collections, TimeSpan Paused) Gc { get; init; }
+
     /// <summary>Time the replaying thread spent evaluating and counting: the run minus its waits and set-up.</summary>
     public TimeSpan Evaluate => Elapsed - QueryStart - Wait;
 
@@ -27,6 +30,7 @@ internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double C
     public static ReplayRun Fast(DuckDbEventStore store, CompiledPolicy policy, EventQuery query, DateTime generatedAt)
     {
         var cpu = Ingest.SideResult.ReadCpuSeconds();
+        var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var stopwatch = Stopwatch.StartNew();
         var replayer = Replayer(store, policy);
         using var reader = store.ReadProjected(query, replayer.FieldsRead);
@@ -34,7 +38,10 @@ internal sealed record ReplayRun(ReplayReport Report, TimeSpan Elapsed, double C
         var events = new ReadAheadEvents(reader.Fill);
         var report = replayer.Run(events, "bench", "logged decisions", generatedAt);
         return new ReplayRun(report, stopwatch.Elapsed, Ingest.SideResult.ReadCpuSeconds() - cpu, queryStart,
-            events.ReadTime, events.StepTime, events.WaitTime);
+            events.ReadTime, events.StepTime, events.WaitTime)
+        {
+            Gc = (GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused),
+        };
     }
 
     /// <summary>The replay over complete events from <see cref="DuckDbEventStore.ReadEvents"/>, on one thread.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PolicyLoop.Analysis.Forensics;
 
 /// <summary>
@@ -20,8 +22,7 @@ public sealed class ValueCounter(int maxDistinct = 500_000)
     public void Add(string? value)
     {
         Total++;
-        var key = value ?? Missing;
-        _counts[key] = _counts.GetValueOrDefault(key) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, value ?? Missing, out _)++;
         if (_counts.Count > maxDistinct)
         {
             Prune();
