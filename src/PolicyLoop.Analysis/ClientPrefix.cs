@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using PolicyLoop.Policies.Expressions.Net;
 
 namespace PolicyLoop.Analysis;
 
@@ -9,6 +10,12 @@ public static class ClientPrefix
     /// <summary>Returns the prefix in CIDR notation, or the text unchanged when it is not an address.</summary>
     public static string Of(string? clientIp)
     {
+        // Canonical dotted-quad text (most logs) gives its prefix without parsing into an address object.
+        if (clientIp is not null && IpValue.TryParseV4(clientIp, out _))
+        {
+            return string.Concat(clientIp.AsSpan(0, clientIp.LastIndexOf('.')), ".0/24");
+        }
+
         if (string.IsNullOrEmpty(clientIp) || !IPAddress.TryParse(clientIp, out var address))
         {
             return clientIp ?? "(none)";

@@ -80,12 +80,16 @@ public sealed class PolicyReplayer
 
         var candidate = new PolicyEvaluator(_candidate, ahead: candidateAhead);
         var baseline = _baseline is null ? null : new PolicyEvaluator(_baseline, ahead: baselineAhead);
+
+        // Evaluators share the result of events with the same matches, so their outcomes can be shared too.
+        var candidateOutcomes = new RecentResults<EvaluationResult, EventOutcome>(PolicyOutcomes.From);
+        var baselineOutcomes = new RecentResults<EvaluationResult, EventOutcome>(PolicyOutcomes.From);
         foreach (var decisionEvent in events)
         {
             var candidateResult = candidate.Evaluate(decisionEvent);
             var baselineResult = baseline?.Evaluate(decisionEvent);
-            var candidateOutcome = PolicyOutcomes.From(candidateResult);
-            var baselineOutcome = baselineResult is null ? EventOutcome.Logged(decisionEvent) : PolicyOutcomes.From(baselineResult);
+            var candidateOutcome = candidateOutcomes.Get(candidateResult);
+            var baselineOutcome = baselineResult is null ? EventOutcome.Logged(decisionEvent) : baselineOutcomes.Get(baselineResult);
 
             // Only changed events are shown with their clauses, so only they are explained.
             if (ReplayComparer.IsChange(baselineOutcome, candidateOutcome))

@@ -16,7 +16,7 @@ internal sealed class SegmentCounters
 
     public SegmentCounters()
     {
-        var prefixes = new RecentResults(ClientPrefix.Of);
+        var prefixes = new RecentResults<string, string>(ClientPrefix.Of);
         _attributes =
         [
             ("client /24", e => e.ClientIp is { } client ? prefixes.Get(client) : ClientPrefix.Of(null), new ValueCounter()),

@@ -1,3 +1,4 @@
+using System.Numerics;
 using PolicyLoop.Core;
 using PolicyLoop.Policies.Expressions.Runtime;
 using PolicyLoop.Policies.Files;
@@ -14,6 +15,12 @@ namespace PolicyLoop.Policies.Evaluation;
 /// </summary>
 public sealed class PolicyEvaluator
 {
+    /// <summary>Policies with at most this many rules share results between events with the same matches.</summary>
+    private const int MaxSharedRules = 64;
+
+    /// <summary>The most distinct shared results kept; more are created per event.</summary>
+    private const int MaxSharedResults = 4096;
+
     private readonly CompiledPolicy _policy;
     private readonly RateState _state;
     private readonly EvaluationContext _context = new();
@@ -32,6 +39,9 @@ public sealed class PolicyEvaluator
     private readonly RateRecorder? _ahead;
     private long _evaluated;
     private EvaluationResult? _latest;
+
+    /// <summary>Results without errors or clauses, by the bits of their matched rules (see <see cref="Shared"/>).</summary>
+    private readonly Dictionary<ulong, EvaluationResult> _shared = [];
 
     /// <summary>Creates an evaluator for <paramref name="policy"/>.</summary>
     /// <param name="policy">The policy.</param>
@@ -69,6 +79,11 @@ public sealed class PolicyEvaluator
         List<RuleError>? errors = null;
         var rules = _policy.RuleArray;
         var knownFalse = _cache?.KnownFalse() ?? 0;
+
+        // Without explanations, the matched rules alone decide the result, so they are noted as bits and the
+        // result is shared by every event with the same matches (see Shared).
+        var listed = explain || rules.Length > MaxSharedRules;
+        var matched = 0UL;
         for (var i = 0; i < rules.Length; i++)
         {
             if (RuleResultCache.IsKnownFalse(knownFalse, i))
@@ -84,18 +99,66 @@ public sealed class PolicyEvaluator
             }
 
             var rule = compiled.Rule;
-            var decides = rule.Mode == EnforcementMode.Enforce && rule.Action != RuleAction.Count;
-            var clauses = explain ? Clauses(compiled, cached) : [];
-            (matches ??= []).Add(new RuleMatch(rule.Id, rule.Action, rule.Mode, decides, clauses));
+            var decides = Decides(rule);
+            if (listed)
+            {
+                var clauses = explain ? Clauses(compiled, cached) : [];
+                (matches ??= []).Add(new RuleMatch(rule.Id, rule.Action, rule.Mode, decides, clauses));
+            }
+            else
+            {
+                matched |= 1UL << i;
+            }
+
             if (decides)
             {
-                return Finish(new EvaluationResult(rule.Action, rule.Id, matches, (IReadOnlyList<RuleError>?)errors ?? []));
+                break;
             }
         }
 
-        return matches is null && errors is null
-            ? Finish(_defaultResult)
-            : Finish(new EvaluationResult(_policy.Policy.Default, null, (IReadOnlyList<RuleMatch>?)matches ?? [], (IReadOnlyList<RuleError>?)errors ?? []));
+        return Finish(listed ? Listed(matches, errors) : Shared(matched, errors));
+    }
+
+    private static bool Decides(PolicyRule rule) => rule.Mode == EnforcementMode.Enforce && rule.Action != RuleAction.Count;
+
+    /// <summary>The result of the matches listed in order, the last one deciding when it decides.</summary>
+    private EvaluationResult Listed(List<RuleMatch>? matches, List<RuleError>? errors)
+    {
+        if (matches is null && errors is null)
+        {
+            return _defaultResult;
+        }
+
+        var decider = matches is { Count: > 0 } && matches[^1].Decided ? matches[^1] : null;
+        return new EvaluationResult(decider?.Action ?? _policy.Policy.Default, decider?.RuleId,
+            (IReadOnlyList<RuleMatch>?)matches ?? [], (IReadOnlyList<RuleError>?)errors ?? []);
+    }
+
+    /// <summary>
+    /// The result of the rules whose bits are set in <paramref name="matched"/>, without clauses. Results without errors
+    /// are kept per set of matched rules and returned again, because they are immutable and most events repeat one.
+    /// </summary>
+    private EvaluationResult Shared(ulong matched, List<RuleError>? errors)
+    {
+        if (errors is null && _shared.TryGetValue(matched, out var shared))
+        {
+            return shared;
+        }
+
+        List<RuleMatch>? matches = null;
+        for (var bits = matched; bits != 0; bits &= bits - 1)
+        {
+            var rule = _policy.RuleArray[BitOperations.TrailingZeroCount(bits)].Rule;
+            (matches ??= []).Add(new RuleMatch(rule.Id, rule.Action, rule.Mode, Decides(rule), []));
+        }
+
+        var result = Listed(matches, errors);
+        if (errors is null && _shared.Count < MaxSharedResults)
+        {
+            _shared[matched] = result;
+        }
+
+        return result;
     }
 
     /// <summary>
