@@ -38,7 +38,7 @@ public sealed class RateState
     private KeyWindows? _lastWindows;
 
     /// <summary>
-    /// Recently looked-up key objects and their windows (null for a key without any), by the object's identity. Readers
+    /// Recently looked-up key objects that have windows, and their windows, by the object's identity. Readers
     /// that share repeated text pass the same string object again and again, and a hit skips hashing the text.
     /// </summary>
     private readonly string?[] _recentKeys = new string?[RecentSize];
@@ -86,16 +86,12 @@ public sealed class RateState
     {
         if (!ReferenceEquals(key, _lastKey) || _lastWindows is null)
         {
+            // Only keys with windows are remembered: equal text can arrive as another object (from another column),
+            // create the windows, and leave a remembered absence out of date.
             var recent = RuntimeHelpers.GetHashCode(key) & (RecentSize - 1);
-            KeyWindows? found;
-            if (ReferenceEquals(_recentKeys[recent], key))
-            {
-                found = _recentWindows[recent];
-            }
-            else
+            if (!ReferenceEquals(_recentKeys[recent], key) || _recentWindows[recent] is not { } found)
             {
                 _keys.TryGetValue(key, out found);
-                (_recentKeys[recent], _recentWindows[recent]) = (key, found);
             }
 
             if (found is null)
@@ -113,8 +109,9 @@ public sealed class RateState
                 }
 
                 _keys[key] = found;
-                _recentWindows[recent] = found;
             }
+
+            (_recentKeys[recent], _recentWindows[recent]) = (key, found);
 
             (_lastKey, _lastWindows) = (key, found);
         }

@@ -139,6 +139,37 @@ public sealed class PolicyReplayerTests
     }
 
     [Fact]
+    public void Run_CountKeyFromTwoColumns_SharesOneWindow()
+    {
+        const string candidate = """
+            id: principals
+            version: "1"
+            default: allow
+            rules:
+              - { id: repeat, when: 'count(has(user_id) ? user_id : client_ip, "10m") >= 1', action: deny }
+              - { id: bad-path, when: "path == '/bad'", action: deny }
+            """;
+
+        // The same address text reaches the key from user_id, then from client_ip, as separate string objects.
+        // A pooling reader passes one object for each column's repeated value.
+        var user = new string("10.0.0.1".AsSpan());
+        var events = new List<DecisionEvent>
+        {
+            Request(0, TimeSpan.FromSeconds(1), "192.0.2.1"),
+            Request(1, TimeSpan.FromSeconds(2), new string("10.0.0.1".AsSpan())),
+            Request(2, TimeSpan.FromSeconds(3), "192.0.2.1"),
+        };
+        events[0].UserId = user;
+        events[1].Path = "/bad";
+        events[2].UserId = user;
+
+        var report = new PolicyReplayer(Compile(candidate), Compile(AllowAll), new ReplayComparerOptions())
+            .Run(events, "principals 1", "limits 1", Start);
+
+        report.Counts.CandidateRejects.ShouldBe(2);
+    }
+
+    [Fact]
     public void Run_SameEventsTwice_GivesIdenticalReports()
     {
         var events = Enumerable.Range(0, 300)

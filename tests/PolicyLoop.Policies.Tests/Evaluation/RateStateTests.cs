@@ -65,6 +65,22 @@ public sealed class RateStateTests
     }
 
     [Fact]
+    public void Peek_KeyCreatedThroughAnotherObject_SeesItsWindow()
+    {
+        var state = new RateState();
+        var fromUser = new string("10.0.0.1".AsSpan());
+        var fromClient = new string("10.0.0.1".AsSpan());
+
+        // The first object finds no window, then equal text from another column creates one.
+        state.Peek(0, fromUser, TimeSpan.FromMinutes(10), Start).ShouldBe(0);
+        state.Record(0, fromClient, TimeSpan.FromMinutes(10), Start.AddSeconds(1));
+
+        state.Peek(0, fromUser, TimeSpan.FromMinutes(10), Start.AddSeconds(2)).ShouldBe(1);
+        state.Record(0, fromUser, TimeSpan.FromMinutes(10), Start.AddSeconds(3)).ShouldBe(2);
+        state.Peek(0, fromClient, TimeSpan.FromMinutes(10), Start.AddSeconds(4)).ShouldBe(2);
+    }
+
+    [Fact]
     public void Peek_DoesNotAddAnEvent()
     {
         var state = new RateState();
