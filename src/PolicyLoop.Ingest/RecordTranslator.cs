@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using PolicyLoop.Core;
 
@@ -37,9 +38,7 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
             return;
         }
 
-        var outcome = _utf8Parser is null
-            ? parser.Parse(record, Encoding.UTF8.GetString(bytes), identity)
-            : _utf8Parser.Parse(record, identity);
+        var outcome = Parse(record, bytes);
         if (outcome.Event is { Time: var time } && (time < EarliestTime || time >= LatestTime))
         {
             // The round-trip format keeps the fraction, so a time just outside the range does not read as inside it.
@@ -67,6 +66,25 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
         else
         {
             batch.Quarantined.Add(Quarantine(record, outcome.Error ?? "the parser rejected the record"));
+        }
+    }
+
+    private ParseOutcome Parse(in RawRecord record, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return _utf8Parser is null
+                ? parser.Parse(record, Encoding.UTF8.GetString(bytes), identity)
+                : _utf8Parser.Parse(record, identity);
+        }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.Module.Assembly == typeof(JsonException).Assembly)
+        {
+            // System.Text.Json raises this, not JsonException, for valid JSON whose content cannot be read, such as
+            // a string escaping half of a UTF-16 surrogate pair ("\ud800" alone). Every parser reaches it here.
+            var hint = ex.Message.Contains("UTF-16", StringComparison.Ordinal)
+                ? "; a \\u escape encodes half of a surrogate pair, so escape both halves or write the character itself"
+                : "";
+            return ParseOutcome.Failure($"unreadable JSON value: {ex.Message}{hint}");
         }
     }
 

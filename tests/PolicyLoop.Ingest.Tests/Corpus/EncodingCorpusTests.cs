@@ -34,6 +34,36 @@ public sealed class EncodingCorpusTests : IDisposable
         row.Reason.ShouldBe($"invalid UTF-8 at byte {badAt} of the record; re-encode the log as UTF-8");
     }
 
+    [Theory]
+    [InlineData("opa")]
+    [InlineData("waf")]
+    [InlineData("jsonl")]
+    public async Task Ingest_LoneSurrogateEscape_QuarantinesOnlyThatLine(string format)
+    {
+        // Valid JSON and valid UTF-8, but the string escapes half of a surrogate pair, which no .NET string can hold.
+        static string Native(string id, string path) =>
+            $$"""{"event_id":"{{id}}","time":"2026-01-01T00:00:02Z","client_ip":"10.0.0.1","path":"{{path}}"}""";
+        string[] lines = format switch
+        {
+            "opa" => [CorpusLines.Opa("s-1"), CorpusLines.Opa("s-2").Replace("GET", "G\\ud800T", StringComparison.Ordinal), CorpusLines.Opa("s-3")],
+            "waf" => [CorpusLines.Waf("s-1"), CorpusLines.Waf("s-2").Replace("\"uri\":\"/\"", "\"uri\":\"/\\udc00\"", StringComparison.Ordinal), CorpusLines.Waf("s-3")],
+            _ => [Native("s-1", "/ok"), Native("s-2", "/lone\\ud800escaped"), Native("s-3", "/ok")],
+        };
+        lines[1].ShouldContain("\\u");
+        var path = _harness.Write($"surrogate-{format}.jsonl", CorpusLines.Utf8(lines));
+
+        var report = await _harness.IngestAsync(path);
+
+        report.Read.ShouldBe(3);
+        report.Stored.ShouldBe(2);
+        report.Quarantined.ShouldBe(1);
+        report.IsReconciled.ShouldBeTrue();
+        var row = _harness.Quarantine().ShouldHaveSingleItem();
+        row.Line.ShouldBe(2);
+        row.Reason.ShouldStartWith("unreadable JSON value: ");
+        row.Reason.ShouldContain("surrogate pair");
+    }
+
     [Fact]
     public async Task Ingest_Utf8Bom_KeepsOffsets()
     {
