@@ -24,6 +24,19 @@ public sealed class PolicyCompilerTests
         diagnostic.Hint.ShouldBe("did you mean 'path'?");
     }
 
+    [Theory]
+    [InlineData("['a', 'b'].exists(x, rate(x, \"1m\") > 2)", "x")]
+    [InlineData("['a'].all(client_ip, count(client_ip + path, \"1m\") < 3)", "client_ip")]
+    public void Compile_RateKeyReadsMacroVariable_ReportsIt(string condition, string variable)
+    {
+        var diagnostics = Compile($"id: p\nversion: '1'\ndefault: allow\nrules:\n  - id: r\n    when: '{condition.Replace("'", "''", StringComparison.Ordinal)}'\n    action: deny\n");
+
+        var diagnostic = diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("PL163");
+        diagnostic.Message.ShouldContain($"reads '{variable}', a variable of an enclosing macro");
+        diagnostic.Hint.ShouldNotBeNull();
+    }
+
     [Fact]
     public void Compile_ErrorsInSeveralRules_ReportsAll()
     {

@@ -37,6 +37,14 @@ public sealed partial class ExpressionCompiler
             return Report("PL162", "the window must be longer than zero", call.Args[1]);
         }
 
+        // Keys are computed for every event before any rule runs, outside every macro, so they cannot read a macro's
+        // variable (such as x in list.exists(x, rate(x, "1m") > 2)).
+        if (Evaluation.ConditionInputs.Of(call.Args[0]).Names.FirstOrDefault(_scope.ContainsKey) is { } variable)
+        {
+            return Report("PL163", $"the key of {call.Function}() reads '{variable}', a variable of an enclosing macro", call.Args[0],
+                $"key {call.Function}() on event fields only, such as {call.Function}(client_ip, \"1m\"), and test the macro's values in the rest of the condition");
+        }
+
         var key = CompileNode(call.Args[0], depth + 1);
         if (key.IsError)
         {
