@@ -9,6 +9,9 @@ namespace PolicyLoop.Analysis.Forensics;
 /// </summary>
 public sealed partial class ForensicReportBuilder(TimeSpan bucketWidth, IReadOnlyDictionary<string, RuleInfo>? rules = null)
 {
+    /// <summary>The row of the rejects that the policy's default decided, with no rule matching.</summary>
+    public const string PolicyDefault = "(default)";
+
     private const int MaxExamplesPerRule = 5;
     private const int TopValues = 10;
 
@@ -72,6 +75,17 @@ public sealed partial class ForensicReportBuilder(TimeSpan bucketWidth, IReadOnl
         {
             Tally(rule).Errors++;
             _errors++;
+        }
+
+        // A policy whose default rejects decides some rejects with no rule; they get a row of their own, so the rows
+        // add up to the rejects.
+        if (outcome.IsReject && outcome.DecidingRuleId is null)
+        {
+            var defaultMatch = new RuleMatch(PolicyDefault, true, outcome.Decision.ToName());
+            var tally = Tally(PolicyDefault);
+            tally.SeenAction ??= defaultMatch.Action;
+            tally.Rejects++;
+            tally.Offer(decisionEvent, defaultMatch);
         }
     }
 

@@ -47,6 +47,25 @@ public sealed class ForensicReportBuilderTests
     }
 
     [Fact]
+    public void Build_DefaultDenyRejects_GetTheirOwnRow()
+    {
+        var builder = new ForensicReportBuilder(TimeSpan.FromMinutes(5));
+        builder.Add(Event(1, 0, "192.0.2.1"), Deny("rate"));
+        builder.Add(Event(2, 1, "192.0.2.2"), new EventOutcome(Decision.Deny, null, [], []));
+        builder.Add(Event(3, 2, "192.0.2.3"), new EventOutcome(Decision.Deny, null, [new RuleMatch("geo-count", false, "count")], []));
+        builder.Add(Event(4, 3, "192.0.2.4"), Allow());
+
+        var report = builder.Build("t", Start);
+
+        report.Totals.Rejects.ShouldBe(3);
+        var row = report.Rules.Single(rule => rule.RuleId == ForensicReportBuilder.PolicyDefault);
+        row.Rejects.ShouldBe(2);
+        row.Action.ShouldBe("deny");
+        row.Examples.Count.ShouldBe(2);
+        report.Rules.Sum(rule => rule.Rejects).ShouldBe(report.Totals.Rejects);
+    }
+
+    [Fact]
     public void Build_GapInTraffic_FillsEmptyBucketsWithZeros()
     {
         var builder = new ForensicReportBuilder(TimeSpan.FromMinutes(5));
