@@ -77,8 +77,8 @@ public sealed partial class ForensicReportBuilder(TimeSpan bucketWidth, IReadOnl
             _errors++;
         }
 
-        // A policy whose default rejects decides some rejects with no rule; they get a row of their own, so the rows
-        // add up to the rejects.
+        // When a policy's default rejects, some rejects have no deciding rule. They get a row of their own, so the
+        // rows add up to the rejects.
         if (outcome.IsReject && outcome.DecidingRuleId is null)
         {
             var defaultMatch = new RuleMatch(PolicyDefault, true, outcome.Decision.ToName());

@@ -30,7 +30,7 @@ public sealed class ReadAheadEvents(Func<DecisionEvent?[], int> fill, int chunkS
     private bool _started;
 
     /// <summary>
-    /// The most events that can be filled and not yet passed by the enumeration, the current one included: the
+    /// The maximum number of events filled and not yet passed by the enumeration, the current one included. The
     /// fill delegate runs at most this many events ahead of the enumerating thread.
     /// </summary>
     public int Capacity => _chunks * _chunkSize;
@@ -46,7 +46,7 @@ public sealed class ReadAheadEvents(Func<DecisionEvent?[], int> fill, int chunkS
 
     /// <summary>
     /// Adds a step that runs on the reader thread over each filled chunk, after the fill and before the chunk is
-    /// handed over, so the enumerating thread sees what the step wrote. Add steps before enumerating.
+    /// handed over, so what the step wrote is visible to the enumerating thread. Add steps before enumerating.
     /// </summary>
     /// <exception cref="InvalidOperationException">The enumeration has started.</exception>
     public void OnReader(Action<ReadOnlySpan<DecisionEvent?>> step)

@@ -18,7 +18,7 @@ public sealed class PolicyEvaluator
     /// <summary>Policies with at most this many rules share results between events with the same matches.</summary>
     private const int MaxSharedRules = 64;
 
-    /// <summary>The most distinct shared results kept; more are created per event.</summary>
+    /// <summary>The maximum number of distinct shared results kept. Results beyond it are created per event.</summary>
     private const int MaxSharedResults = 4096;
 
     private readonly CompiledPolicy _policy;
