@@ -35,6 +35,13 @@ internal static class AnalyzeSummaryWriter
         }
 
         AnsiConsole.Write(table);
+        if (report.Rules.Count > MaxRules)
+        {
+            var hidden = report.Rules.Skip(MaxRules).ToList();
+            Console.WriteLine($"{ReportFormat.Count(hidden.Count, "more rule")} with {ReportFormat.Count(hidden.Sum(r => r.Rejects), "reject")}"
+                + $" {(hidden.Count == 1 ? "is" : "are")} listed in the report files.");
+        }
+
         foreach (var note in report.Notes)
         {
             Console.WriteLine(SafeText.ForDisplay(note, 400));

@@ -39,6 +39,10 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
         }
 
         var outcome = Parse(record, bytes);
+        if (outcome.Event?.Attributes is { } attributes && UnreadableJson(attributes) is { } attributesError)
+        {
+            outcome = ParseOutcome.Failure($"{attributesError} (in a field kept in attributes)");
+        }
         if (outcome.Event is { Time: var time } && (time < EarliestTime || time >= LatestTime))
         {
             // The round-trip format keeps the fraction, so a time just outside the range does not read as inside it.
@@ -81,11 +85,52 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
         {
             // System.Text.Json raises this, not JsonException, for valid JSON whose content cannot be read, such as
             // a string escaping half of a UTF-16 surrogate pair ("\ud800" alone). Every parser reaches it here.
-            var hint = ex.Message.Contains("UTF-16", StringComparison.Ordinal)
-                ? "; a \\u escape encodes half of a surrogate pair, so escape both halves or write the character itself"
-                : "";
-            return ParseOutcome.Failure($"unreadable JSON value: {ex.Message}{hint}");
+            return ParseOutcome.Failure(UnreadableReason(ex));
         }
+    }
+
+    /// <summary>
+    /// The reason the JSON text cannot be read back, or null when it can. Fields a parser does not map are kept as JSON
+    /// text in attributes and read only when a rule asks for them, so a string in them that escapes half a surrogate
+    /// pair would fail every such rule later instead of quarantining the record now.
+    /// </summary>
+    private static string? UnreadableJson(string json)
+    {
+        // Only a \u escape can encode half a surrogate pair, and most records have none.
+        if (!json.Contains("\\u", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    reader.GetString();
+                }
+            }
+
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return UnreadableReason(ex);
+        }
+        catch (JsonException ex)
+        {
+            return $"invalid JSON in attributes: {ex.Message}";
+        }
+    }
+
+    private static string UnreadableReason(InvalidOperationException ex)
+    {
+        var hint = ex.Message.Contains("UTF-16", StringComparison.Ordinal)
+            ? "; a \\u escape encodes half of a surrogate pair, so escape both halves or write the character itself"
+            : "";
+        return $"unreadable JSON value: {ex.Message}{hint}";
     }
 
     private QuarantinedRecord Quarantine(in RawRecord record, string reason)

@@ -36,7 +36,8 @@ public static partial class MarkdownReportWriter
                 .Append(ReportFormat.Count(hidden.Count, "more rule"))
                 .Append(" with ")
                 .Append(ReportFormat.Count(hidden.Sum(r => r.Rejects), "reject"))
-                .Append(" are listed in index.html and report.json.\n");
+                .Append(hidden.Count == 1 ? " is" : " are")
+                .Append(" listed in index.html and report.json.\n");
         }
 
         AppendReview(md, report);

@@ -15,6 +15,9 @@ public sealed record EventOutcome(
     /// <summary>The rule id reported for a logged reject whose source names no rule, such as an access log.</summary>
     public const string NoRuleLogged = "(no rule logged)";
 
+    /// <summary>The rule id reported for a reject that a policy's default decided, with no rule deciding.</summary>
+    public const string PolicyDefault = "(default)";
+
     /// <summary>The outcome the source itself logged, for reports on logs without a policy.</summary>
     public static EventOutcome Logged(DecisionEvent decisionEvent)
     {

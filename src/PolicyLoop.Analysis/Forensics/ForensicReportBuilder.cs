@@ -10,7 +10,7 @@ namespace PolicyLoop.Analysis.Forensics;
 public sealed partial class ForensicReportBuilder(TimeSpan bucketWidth, IReadOnlyDictionary<string, RuleInfo>? rules = null)
 {
     /// <summary>The row of the rejects that the policy's default decided, with no rule matching.</summary>
-    public const string PolicyDefault = "(default)";
+    public const string PolicyDefault = EventOutcome.PolicyDefault;
 
     private const int MaxExamplesPerRule = 5;
     private const int TopValues = 10;

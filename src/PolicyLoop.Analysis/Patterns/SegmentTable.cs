@@ -48,7 +48,7 @@ public sealed class SegmentTable
         }
 
         _eventIds.Add(decisionEvent.EventId);
-        _rejectingRules.Add(outcome.IsReject ? outcome.DecidingRuleId ?? EventOutcome.NoRuleLogged : null);
+        _rejectingRules.Add(outcome.IsReject ? outcome.DecidingRuleId ?? EventOutcome.PolicyDefault : null);
     }
 
     /// <summary>Returns the rules with rejects and their reject counts, most rejects first.</summary>

@@ -31,7 +31,7 @@ public static class RejectAttribution
             yield return policy is null
                 ? new AttributedReject(decisionEvent, outcome.DecidingRuleId ?? EventOutcome.NoRuleLogged,
                     decisionEvent.PolicyId, decisionEvent.PolicyVersion, outcome)
-                : new AttributedReject(decisionEvent, outcome.DecidingRuleId ?? "(default)", policy.Policy.Id,
+                : new AttributedReject(decisionEvent, outcome.DecidingRuleId ?? EventOutcome.PolicyDefault, policy.Policy.Id,
                     policy.Policy.Version, outcome);
         }
     }

@@ -26,7 +26,7 @@ public sealed class ReplayReviewTally(IReadOnlyDictionary<string, ReviewedEvent>
             return;
         }
 
-        var rule = baseline.DecidingRuleId ?? EventOutcome.NoRuleLogged;
+        var rule = baseline.DecidingRuleId ?? EventOutcome.PolicyDefault;
         _rejects[rule] = _rejects.GetValueOrDefault(rule) + 1;
         if (!reviewed.TryGetValue(decisionEvent.EventId, out var review) || review.Label.Label == ReviewLabel.Unsure)
         {

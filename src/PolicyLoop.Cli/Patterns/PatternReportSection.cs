@@ -70,7 +70,7 @@ internal static class PatternReportSection
             var outcome = PolicyOutcomes.From(evaluator.Evaluate(decisionEvent, explain: false));
             if (outcome.IsReject && (decisionEvent.Reason ?? decisionEvent.Content ?? decisionEvent.Raw) is { } text)
             {
-                yield return (outcome.DecidingRuleId ?? EventOutcome.NoRuleLogged, text);
+                yield return (outcome.DecidingRuleId ?? EventOutcome.PolicyDefault, text);
             }
         }
     }

@@ -61,6 +61,14 @@ public static partial class PolicyLoader
             reader.Add("PL007", $"invalid mode '{modeText}'", reader.Node("mode")!, "use enforce or shadow");
         }
 
+        // Reports name the policy's default "(default)" and a logged reject without a rule "(no rule logged)".
+        if (id is not null && id.StartsWith('(') && id.EndsWith(')'))
+        {
+            reader.Add("PL009", $"invalid rule id '{id}': ids in parentheses are reserved for the reports", reader.Node("id")!,
+                "remove the parentheses, for example " + id.Trim('(', ')'));
+            return null;
+        }
+
         if (id is null || when is null || action is null)
         {
             return null;

@@ -38,6 +38,8 @@ public sealed class EncodingCorpusTests : IDisposable
     [InlineData("opa")]
     [InlineData("waf")]
     [InlineData("jsonl")]
+    [InlineData("jsonl-attributes")]
+    [InlineData("jsonl-unknown-field")]
     public async Task Ingest_LoneSurrogateEscape_QuarantinesOnlyThatLine(string format)
     {
         // Valid JSON and valid UTF-8, but the string escapes half of a surrogate pair, which no .NET string can hold.
@@ -47,7 +49,9 @@ public sealed class EncodingCorpusTests : IDisposable
         {
             "opa" => [CorpusLines.Opa("s-1"), CorpusLines.Opa("s-2").Replace("GET", "G\\ud800T", StringComparison.Ordinal), CorpusLines.Opa("s-3")],
             "waf" => [CorpusLines.Waf("s-1"), CorpusLines.Waf("s-2").Replace("\"uri\":\"/\"", "\"uri\":\"/\\udc00\"", StringComparison.Ordinal), CorpusLines.Waf("s-3")],
-            _ => [Native("s-1", "/ok"), Native("s-2", "/lone\\ud800escaped"), Native("s-3", "/ok")],
+            "jsonl" => [Native("s-1", "/ok"), Native("s-2", "/lone\\ud800escaped"), Native("s-3", "/ok")],
+            "jsonl-attributes" => [Native("s-1", "/ok"), Native("s-2", "/ok").Replace("}", ",\"attributes\":{\"k\":[\"\\ud800\"]}}", StringComparison.Ordinal), Native("s-3", "/ok")],
+            _ => [Native("s-1", "/ok"), Native("s-2", "/ok").Replace("}", ",\"extra\":{\"\\udc00\":1}}", StringComparison.Ordinal), Native("s-3", "/ok")],
         };
         lines[1].ShouldContain("\\u");
         var path = _harness.Write($"surrogate-{format}.jsonl", CorpusLines.Utf8(lines));

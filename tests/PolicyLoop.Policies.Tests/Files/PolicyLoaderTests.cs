@@ -86,4 +86,19 @@ public sealed class PolicyLoaderTests
         diagnostic.Message.ShouldBe("invalid default 'block'");
         diagnostic.Location!.Line.ShouldBe(3);
     }
+
+    [Theory]
+    [InlineData("(default)")]
+    [InlineData("(no rule logged)")]
+    public void Load_RuleIdInParentheses_IsReserved(string id)
+    {
+        var text = $"id: p\nversion: '1'\ndefault: throttle\nrules:\n  - id: '{id}'\n    when: path == '/admin'\n    action: deny\n";
+
+        var (_, diagnostics) = PolicyLoader.Load(text, "p.yaml");
+
+        var diagnostic = diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("PL009");
+        diagnostic.Message.ShouldContain("reserved for the reports");
+        diagnostic.Location!.Line.ShouldBe(5);
+    }
 }
