@@ -37,9 +37,7 @@ internal static class AnalyzeSummaryWriter
         AnsiConsole.Write(table);
         if (report.Rules.Count > MaxRules)
         {
-            var hidden = report.Rules.Skip(MaxRules).ToList();
-            Console.WriteLine($"{ReportFormat.Count(hidden.Count, "more rule")} with {ReportFormat.Count(hidden.Sum(r => r.Rejects), "reject")}"
-                + $" {(hidden.Count == 1 ? "is" : "are")} listed in the report files.");
+            Console.WriteLine(ReportFormat.HiddenRules([.. report.Rules.Skip(MaxRules)], "the report files"));
         }
 
         foreach (var note in report.Notes)

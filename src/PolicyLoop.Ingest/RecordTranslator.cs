@@ -43,6 +43,7 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
         {
             outcome = ParseOutcome.Failure($"{attributesError} (in a field kept in attributes)");
         }
+
         if (outcome.Event is { Time: var time } && (time < EarliestTime || time >= LatestTime))
         {
             // The round-trip format keeps the fraction, so a time just outside the range does not read as inside it.
@@ -91,8 +92,8 @@ internal sealed class RecordTranslator(IRecordParser parser, InputIdentity ident
 
     /// <summary>
     /// The reason the JSON text cannot be read back, or null when it can. Fields a parser does not map are kept as JSON
-    /// text in attributes and read only when a rule asks for them, so a string in them that escapes half a surrogate
-    /// pair would fail every such rule later instead of quarantining the record now.
+    /// text in attributes and parsed only when a rule reads them. A string there that escapes half a surrogate pair
+    /// would make every such rule fail later, so the record is quarantined now instead.
     /// </summary>
     private static string? UnreadableJson(string json)
     {

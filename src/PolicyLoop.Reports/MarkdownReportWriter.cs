@@ -32,12 +32,7 @@ public static partial class MarkdownReportWriter
         var hidden = report.Rules.Skip(MaxRows).ToList();
         if (hidden.Count > 0)
         {
-            md.Append('\n')
-                .Append(ReportFormat.Count(hidden.Count, "more rule"))
-                .Append(" with ")
-                .Append(ReportFormat.Count(hidden.Sum(r => r.Rejects), "reject"))
-                .Append(hidden.Count == 1 ? " is" : " are")
-                .Append(" listed in index.html and report.json.\n");
+            md.Append('\n').Append(ReportFormat.HiddenRules(hidden, "index.html and report.json")).Append('\n');
         }
 
         AppendReview(md, report);

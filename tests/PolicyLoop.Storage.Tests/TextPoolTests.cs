@@ -47,7 +47,7 @@ public sealed class TextPoolTests
     [Fact]
     public void Get_CollidingTexts_StopsPoolingAndStaysCorrect()
     {
-        // Texts that all start their lookup at one slot, as an attacker who knows the hash could send.
+        // Texts that all start their lookup at one slot, as an attacker who can compute the hash could send.
         var slot = TextPool.SlotOf("seed"u8);
         var colliding = new List<string>();
         for (var i = 0; colliding.Count < TextPool.MaxProbes + 11; i++)

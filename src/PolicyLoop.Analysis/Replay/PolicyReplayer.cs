@@ -62,8 +62,8 @@ public sealed class PolicyReplayer
         ArgumentNullException.ThrowIfNull(events);
         RateRecorder? candidateAhead = null;
         RateRecorder? baselineAhead = null;
-        var countedOnReader = events is ReadAheadEvents;
-        if (events is ReadAheadEvents readAhead)
+        var readAhead = events as ReadAheadEvents;
+        if (readAhead is not null)
         {
             candidateAhead = RateRecorder.For(_candidate, readAhead.Capacity);
             baselineAhead = _baseline is null ? null : RateRecorder.For(_baseline, readAhead.Capacity);
@@ -99,7 +99,8 @@ public sealed class PolicyReplayer
             }
 
             _comparer.Add(decisionEvent, baselineOutcome, candidateOutcome);
-            if (!countedOnReader)
+            // With a read-ahead, the reading thread counted the event's fields already.
+            if (readAhead is null)
             {
                 _fidelity.Add(decisionEvent);
             }

@@ -55,7 +55,7 @@ public sealed class PolicyEvaluator
         _policy = policy;
         _state = state ?? new RateState();
         _ahead = ahead;
-        _sites = new SiteValues(policy, _state, site => ahead is null || site.Function != "rate");
+        _sites = new SiteValues(policy, _state, site => ahead is null || !site.IsRate);
         _context.StatefulValues = new object?[policy.StatefulSites.Count];
         _cache = RuleResultCache.For(policy.Rules);
         _defaultResult = new EvaluationResult(policy.Policy.Default, null, [], []);

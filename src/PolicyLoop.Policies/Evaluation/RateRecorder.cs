@@ -11,6 +11,8 @@ namespace PolicyLoop.Policies.Evaluation;
 /// <remarks>
 /// Record events in the order the evaluator will evaluate them, each exactly once. The recorder keeps the values of
 /// the last <see cref="Capacity"/> events in a ring, so it may run at most that many events ahead of the evaluator.
+/// The evaluator raises an error when its event number is not in the ring, but it cannot detect events recorded in
+/// another order.
 /// The two threads must hand events over with a synchronising collection (as <c>ReadAheadEvents</c> does), which
 /// also makes the values written here visible to the evaluator.
 /// </remarks>
@@ -45,7 +47,7 @@ public sealed class RateRecorder
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var values = new SiteValues(policy, new RateState(), site => site.Function == "rate");
+        var values = new SiteValues(policy, new RateState(), site => site.IsRate);
         return values.Count == 0 ? null : new RateRecorder(policy, values, capacity);
     }
 

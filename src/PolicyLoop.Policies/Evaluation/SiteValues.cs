@@ -35,7 +35,7 @@ internal sealed class SiteValues
         _sites = [.. Enumerable.Range(0, all.Length).Where(i => include(all[i]))];
         _keySources = [.. _sites.Select(i => _sites.First(j => all[j].KeyText == all[i].KeyText))];
         _keys = new object[all.Length];
-        _isRate = [.. all.Select(site => site.Function == "rate")];
+        _isRate = [.. all.Select(site => site.IsRate)];
     }
 
     /// <summary>The number of sites computed here.</summary>

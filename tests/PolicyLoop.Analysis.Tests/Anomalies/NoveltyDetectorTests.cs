@@ -83,7 +83,7 @@ public sealed class NoveltyDetectorTests
             .QuickCheckThrowOnFailure();
 
     [Fact]
-    public void Observe_InputRange_NoiseInFewLevelsEndsWithoutScores()
+    public void Observe_FixedRangeNoise_StopsScoring()
     {
         // Noise between 40 and 60 falls into 2 or 3 of the 10 levels of 0 to 100, so with the input
         // range every run is seen early. Cut from the range seen so far, the same noise spreads over
@@ -101,7 +101,7 @@ public sealed class NoveltyDetectorTests
     }
 
     [Fact]
-    public void Observe_InputRange_NewLevelAfterLongFlatHistoryScores()
+    public void Observe_NewLevelAfterFlat_Scores()
     {
         var detector = new NoveltyDetector(new NoveltyDetectorOptions { InputMin = 0, InputMax = 100 });
         var scores = Enumerable.Range(0, 1000).Select(i => detector.Observe(i == 900 ? 80 : 20)).ToArray();
@@ -111,7 +111,7 @@ public sealed class NoveltyDetectorTests
     }
 
     [Fact]
-    public void Observe_ValueOutsideInputRange_GetsLevelOfItsOwn()
+    public void Observe_OutsideRange_GetsOwnLevel()
     {
         var detector = new NoveltyDetector(new NoveltyDetectorOptions { InputMin = 0, InputMax = 100 });
         var scores = Enumerable.Range(0, 1000).Select(i => detector.Observe(i == 900 ? 150 : 99)).ToArray();

@@ -139,7 +139,7 @@ public sealed class PolicyReplayerTests
     }
 
     [Fact]
-    public void Run_CountKeyFromTwoColumns_SharesOneWindow()
+    public void Run_CountKeyTwoColumns_SharesWindow()
     {
         const string candidate = """
             id: principals

@@ -65,7 +65,7 @@ public sealed class RateStateTests
     }
 
     [Fact]
-    public void Peek_KeyCreatedThroughAnotherObject_SeesItsWindow()
+    public void Peek_KeyFromOtherObject_SeesWindow()
     {
         var state = new RateState();
         var fromUser = new string("10.0.0.1".AsSpan());
@@ -110,7 +110,7 @@ public sealed class RateStateTests
     }
 
     [Fact]
-    public void Record_SweepKeepsKeyWhileItsLongestWindowHoldsEntries()
+    public void Record_LongestWindowLive_KeepsKey()
     {
         var state = new RateState();
         state.Record(0, "k", TimeSpan.FromSeconds(10), Start);

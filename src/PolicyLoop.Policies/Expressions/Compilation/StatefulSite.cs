@@ -6,4 +6,8 @@ namespace PolicyLoop.Policies.Expressions.Compilation;
 /// One distinct <c>rate(key, window)</c> or <c>count(key, window)</c>: call sites with the same function, key text and
 /// window share one sliding window. <see cref="Key"/> is the compiled key expression.
 /// </summary>
-public sealed record StatefulSite(int Index, string Function, string KeyText, TimeSpan Window, LambdaExpression Key);
+public sealed record StatefulSite(int Index, string Function, string KeyText, TimeSpan Window, LambdaExpression Key)
+{
+    /// <summary>True for rate(), which counts every request of its key, and false for count(), which counts rejects.</summary>
+    public bool IsRate => Function == "rate";
+}
